@@ -1,0 +1,46 @@
+package org.threading4j;
+
+/**
+ * A semaphore that refuses to be released above its initial value: Python's
+ * {@code threading.BoundedSemaphore}. Over-releasing usually means a bug, a release with no matching
+ * acquire; this class reports it instead of silently growing the count.
+ *
+ * <p>The bound check and the increment are one atomic step: two racing releases can never take the value
+ * above the bound, and a refused {@code release(n)} releases nothing (it is all or nothing, as in Python).
+ *
+ * <pre>{@code
+ * sem = threading.BoundedSemaphore(2)     BoundedSemaphore sem = new BoundedSemaphore(2);
+ * sem.release()  # ValueError             sem.release();   // IllegalStateException
+ * }</pre>
+ *
+ * <p>Python raises {@code ValueError("Semaphore released too many times")}; threading4j throws
+ * {@link IllegalStateException} with the same message. Everything else, including memory effects, is as
+ * for {@link Semaphore}.
+ */
+public final class BoundedSemaphore extends Semaphore {
+
+    /** Creates a bounded semaphore with one permit, bound one. */
+    public BoundedSemaphore() {
+        this(1);
+    }
+
+    /**
+     * Creates a bounded semaphore with {@code value} permits, which is also its bound.
+     *
+     * @throws IllegalArgumentException if {@code value < 0} ("semaphore initial value must be >= 0")
+     */
+    public BoundedSemaphore(int value) {
+        super(value, Math.max(value, 0));
+    }
+
+    @Override
+    String overReleaseMessage() {
+        return "Semaphore released too many times";
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getName() + "@" + Integer.toHexString(hashCode())
+                + "[value=" + value() + "/" + sync.bound() + "]";
+    }
+}

@@ -1,0 +1,290 @@
+package org.threading4j;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import org.threading4j.internal.Timeouts;
+import org.threading4j.internal.WaitQueue;
+import org.threading4j.internal.WaitQueue.Waiter;
+
+/**
+ * A condition variable: Python's {@code threading.Condition}. It is tied to a lock (a {@link Lock} or an
+ * {@link RLock}; a new {@code RLock} if none is given). A thread holding the lock calls {@link #await()}
+ * to release the lock and sleep until another thread holding the lock calls {@link #signal()} or
+ * {@link #signalAll()}; it then reacquires the lock and returns.
+ *
+ * <p>Python to Java:
+ * <pre>{@code
+ * cond = threading.Condition()            Condition cond = new Condition();
+ * with cond:                              try (Held h = cond.hold()) {
+ *     cond.wait_for(lambda: ready)            cond.waitFor(() -> ready);
+ * with cond:                              try (Held h = cond.hold()) {
+ *     ready = True                            ready = true;
+ *     cond.notify_all()                       cond.signalAll();
+ *                                         }
+ * }</pre>
+ *
+ * <p><b>Ownership.</b> With an {@code RLock}, "holding the lock" means the caller owns it, and
+ * {@code await} releases every hold level, restoring the count afterwards (also on timeout and interrupt).
+ * With a plain {@code Lock}, which has no owner, it means the lock is locked by some thread, exactly as in
+ * Python.
+ *
+ * <p><b>Order and guarantees.</b> {@code signal(n)} wakes up to {@code n} waiters, oldest first. There are no
+ * spurious wake-ups. A signal is never lost: a waiter that times out or is interrupted either left before a
+ * signal chose it (then the signal goes to the next waiter) or was chosen first (then its {@code await}
+ * returns {@code true}, keeping any interrupt status set). Python can lose a notify in that race. Like
+ * Python, {@code await(timeout)} reacquires the lock without a timeout, so it may return after the timeout
+ * has passed.
+ *
+ * <p><b>Memory consistency effects:</b> those of the lock: {@code await} releases and reacquires it, so
+ * actions before a {@code signal} and the release that follows it <i>happen-before</i> the signalled
+ * thread's actions after its {@code await} returns.
+ *
+ * <p>Interrupts, timeouts and argument checks follow the
+ * <a href="package-summary.html#conventions">package conventions</a>.
+ */
+public final class Condition {
+
+    /** Exactly one of these is non-null: the lock this condition is tied to. */
+    private final Lock lock;
+    private final RLock rlock;
+    /** Waiting threads, oldest first. Enqueued under the user lock; signalled under it too. */
+    private final WaitQueue waiters = new WaitQueue(this);
+
+    /** A condition with a new {@link RLock} of its own: Python's {@code Condition()}. */
+    public Condition() {
+        this(new RLock());
+    }
+
+    /** A condition tied to {@code lock}. */
+    public Condition(Lock lock) {
+        this.lock = Objects.requireNonNull(lock, "lock");
+        this.rlock = null;
+    }
+
+    /** A condition tied to {@code lock}. */
+    public Condition(RLock lock) {
+        this.lock = null;
+        this.rlock = Objects.requireNonNull(lock, "lock");
+    }
+
+    // ---- the lock, delegated ----
+
+    /** Acquires the underlying lock ({@link Lock#acquire()} or {@link RLock#acquire()}). */
+    public void acquire() {
+        if (lock != null) {
+            lock.acquire();
+        } else {
+            rlock.acquire();
+        }
+    }
+
+    /** Acquires the underlying lock, interruptibly. */
+    public void acquireInterruptibly() throws InterruptedException {
+        if (lock != null) {
+            lock.acquireInterruptibly();
+        } else {
+            rlock.acquireInterruptibly();
+        }
+    }
+
+    /** Acquires the underlying lock if that is possible now. */
+    public boolean tryAcquire() {
+        return lock != null ? lock.tryAcquire() : rlock.tryAcquire();
+    }
+
+    /** Acquires the underlying lock, waiting at most {@code timeout}. */
+    public boolean tryAcquire(Duration timeout) throws InterruptedException {
+        return lock != null ? lock.tryAcquire(timeout) : rlock.tryAcquire(timeout);
+    }
+
+    /** Releases the underlying lock, with its errors. */
+    public void release() {
+        if (lock != null) {
+            lock.release();
+        } else {
+            rlock.release();
+        }
+    }
+
+    /** Whether the underlying lock is held by some thread. */
+    public boolean locked() {
+        return lock != null ? lock.locked() : rlock.locked();
+    }
+
+    /** Acquires the underlying lock and returns a {@link Held} that releases it: Python's {@code with cond:}. */
+    public Held hold() {
+        return lock != null ? lock.hold() : rlock.hold();
+    }
+
+    // ---- waiting ----
+
+    /**
+     * Releases the lock, waits until signalled, then reacquires the lock (restoring an RLock's hold
+     * count) and returns. Python: {@code cond.wait()}.
+     *
+     * @throws IllegalMonitorStateException if the lock is not held ("cannot wait on un-acquired lock")
+     * @throws InterruptedException if interrupted before or while waiting; the lock is held again when it
+     *         is thrown, and no signal was used up
+     */
+    public void await() throws InterruptedException {
+        awaitNanos(false, 0L);
+    }
+
+    /**
+     * Like {@link #await()}, but gives up when {@code timeout} has passed. Python: {@code cond.wait(t)}.
+     * A zero timeout still releases and reacquires the lock once.
+     *
+     * @return {@code false} iff the time ran out before a signal
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws IllegalMonitorStateException if the lock is not held ("cannot wait on un-acquired lock")
+     * @throws InterruptedException as for {@link #await()}
+     */
+    public boolean await(Duration timeout) throws InterruptedException {
+        long nanos = Timeouts.toNanos(timeout);
+        return awaitNanos(nanos < WaitQueue.FOREVER, nanos);
+    }
+
+    /**
+     * Waits until {@code predicate} is true: evaluates it first, and while it is false, awaits a signal
+     * and evaluates it again (always with the lock held). Python: {@code cond.wait_for(p)}. If the
+     * predicate is true at once, no ownership check is made, as in Python.
+     *
+     * @throws IllegalMonitorStateException if a wait is needed and the lock is not held
+     * @throws InterruptedException as for {@link #await()}
+     */
+    public void waitFor(BooleanSupplier predicate) throws InterruptedException {
+        Objects.requireNonNull(predicate, "predicate");
+        while (!predicate.getAsBoolean()) {
+            awaitNanos(false, 0L);
+        }
+    }
+
+    /**
+     * Like {@link #waitFor(BooleanSupplier)}, with one overall deadline of {@code timeout} from the call.
+     * Python: {@code cond.wait_for(p, t)}.
+     *
+     * @return the predicate's last value: {@code false} means the time ran out
+     * @throws NullPointerException if {@code predicate} or {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     */
+    public boolean waitFor(BooleanSupplier predicate, Duration timeout) throws InterruptedException {
+        Objects.requireNonNull(predicate, "predicate");
+        long nanos = Timeouts.toNanos(timeout);
+        if (nanos >= WaitQueue.FOREVER) {
+            waitFor(predicate);
+            return true;
+        }
+        long deadline = WaitQueue.deadlineAfter(nanos);
+        boolean result = predicate.getAsBoolean();
+        long left = nanos;
+        while (!result) {
+            awaitNanos(true, left);
+            result = predicate.getAsBoolean();
+            left = deadline - System.nanoTime();
+            if (left <= 0L) {
+                break;
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The wait itself. Order: check ownership, check a pending interrupt, enqueue (still holding the lock,
+     * so no signal can slip between releasing and enqueueing), release fully, park, reacquire, report.
+     */
+    private boolean awaitNanos(boolean timed, long nanos) throws InterruptedException {
+        if (!owned()) {
+            throw new IllegalMonitorStateException("cannot wait on un-acquired lock");
+        }
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        long deadline = timed ? WaitQueue.deadlineAfter(nanos) : 0L;
+        Waiter w = new Waiter(Thread.currentThread());
+        waiters.lockQueue();
+        waiters.enqueueLocked(w);
+        waiters.unlockQueue();
+
+        int saved;
+        try {
+            saved = releaseFully();
+        } catch (IllegalMonitorStateException unlockedMeanwhile) {
+            // Only possible with a plain Lock, which another thread released after our check: leave the
+            // queue as if we had never come, passing on a signal that chose us in the meantime.
+            if (waiters.leave(w, WaitQueue.INTERRUPTED) != WaitQueue.INTERRUPTED) {
+                waiters.signal(1);
+            }
+            throw new IllegalMonitorStateException("cannot wait on un-acquired lock");
+        }
+        int outcome = waiters.park(w, true, timed, deadline);
+        restore(saved);
+
+        if (outcome == WaitQueue.INTERRUPTED) {
+            throw new InterruptedException();
+        }
+        return outcome == WaitQueue.SIGNALLED;
+    }
+
+    /**
+     * Wakes the oldest waiter, if any. Python: {@code cond.notify()}.
+     *
+     * @throws IllegalMonitorStateException if the lock is not held ("cannot notify on un-acquired lock"),
+     *         also when nobody waits
+     */
+    public void signal() {
+        signal(1);
+    }
+
+    /**
+     * Wakes up to {@code n} waiters, oldest first; {@code n <= 0} does nothing (after the ownership check).
+     * Python: {@code cond.notify(n)}.
+     *
+     * @throws IllegalMonitorStateException if the lock is not held ("cannot notify on un-acquired lock")
+     */
+    public void signal(int n) {
+        if (!owned()) {
+            throw new IllegalMonitorStateException("cannot notify on un-acquired lock");
+        }
+        if (n > 0) {
+            waiters.signal(n);
+        }
+    }
+
+    /**
+     * Wakes every waiter. Python: {@code cond.notify_all()}.
+     *
+     * @throws IllegalMonitorStateException if the lock is not held ("cannot notify on un-acquired lock")
+     */
+    public void signalAll() {
+        signal(Integer.MAX_VALUE);
+    }
+
+    private boolean owned() {
+        return lock != null ? lock.locked() : rlock.isHeldByCurrentThread();
+    }
+
+    /** Python's {@code _release_save}: every hold level of an RLock, or the Lock. */
+    private int releaseFully() {
+        if (lock != null) {
+            lock.release();
+            return 1;
+        }
+        return rlock.releaseAll();
+    }
+
+    /** Python's {@code _acquire_restore}: reacquire without a timeout and restore the hold count. */
+    private void restore(int saved) {
+        if (lock != null) {
+            lock.acquire();
+        } else {
+            rlock.acquireRestore(saved);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return super.toString() + "[" + (lock != null ? lock : rlock) + "]";
+    }
+}

@@ -1,0 +1,84 @@
+package org.threading4j;
+
+import java.time.Duration;
+import org.threading4j.internal.FlagSync;
+import org.threading4j.internal.Timeouts;
+import org.threading4j.internal.WaitQueue;
+
+/**
+ * A flag that threads can wait for: Python's {@code threading.Event}. {@link #set()} raises the flag and
+ * wakes every waiter; {@link #clear()} lowers it; {@link #await()} returns at once if the flag is up and
+ * otherwise waits for a {@code set()}.
+ *
+ * <p>Python to Java:
+ * <pre>{@code
+ * ready = threading.Event()               Event ready = new Event();
+ * ready.set()                             ready.set();
+ * if ready.wait(timeout=2.0):             if (ready.await(Duration.ofSeconds(2))) {
+ *     ...                                     ...
+ * ready.is_set(); ready.clear()           ready.isSet(); ready.clear();
+ * }</pre>
+ *
+ * <p><b>What await returns.</b> {@code true} iff the flag was set on entry or a {@code set()} happened while
+ * the thread was waiting, even if a {@code clear()} followed before the thread woke (Python's
+ * set-and-clear rule). A timed wait that reaches its deadline before any {@code set()} returns
+ * {@code false}, even if a {@code set()} lands just after.
+ *
+ * <p><b>Memory consistency effects:</b> actions in a thread before {@code set()} <i>happen-before</i>
+ * actions following an {@code await} in another thread that returns because of that {@code set()} (or
+ * that found the flag set on entry).
+ *
+ * <p>Interrupts, timeouts and argument checks follow the
+ * <a href="package-summary.html#conventions">package conventions</a>.
+ */
+public final class Event {
+
+    /** The flag and its waiters. */
+    private final FlagSync sync = new FlagSync(this);
+
+    /** Creates an event whose flag is down. */
+    public Event() {
+    }
+
+    /** Whether the flag is up. Python: {@code is_set()}. */
+    public boolean isSet() {
+        return sync.isSet();
+    }
+
+    /** Raises the flag and wakes every waiting thread. Python: {@code set()}. */
+    public void set() {
+        sync.set();
+    }
+
+    /** Lowers the flag. Python: {@code clear()}. */
+    public void clear() {
+        sync.clear();
+    }
+
+    /**
+     * Waits until the flag is up. Python: {@code wait()}.
+     *
+     * @throws InterruptedException if interrupted before or while waiting
+     */
+    public void await() throws InterruptedException {
+        sync.await(false, 0L);
+    }
+
+    /**
+     * Waits at most {@code timeout} for the flag. Python: {@code wait(t)}.
+     *
+     * @return {@code true} iff the flag was up on entry or a {@code set()} happened during the wait
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws InterruptedException if interrupted before or while waiting
+     */
+    public boolean await(Duration timeout) throws InterruptedException {
+        long nanos = Timeouts.toNanos(timeout);
+        return sync.await(nanos < WaitQueue.FOREVER, nanos);
+    }
+
+    @Override
+    public String toString() {
+        return super.toString() + (isSet() ? "[set]" : "[unset]");
+    }
+}

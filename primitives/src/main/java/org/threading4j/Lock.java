@@ -1,0 +1,117 @@
+package org.threading4j;
+
+import java.time.Duration;
+import org.threading4j.internal.PermitSync;
+import org.threading4j.internal.Timeouts;
+
+/**
+ * A primitive lock: Python's {@code threading.Lock}. It is either locked or unlocked; it is not owned by a
+ * thread, so any thread may release it, and it is not reentrant: a second {@code acquire()} by the thread
+ * that holds it blocks.
+ *
+ * <p>Python to Java:
+ * <pre>{@code
+ * lock = threading.Lock()                 Lock lock = new Lock();
+ * with lock:                              try (Held h = lock.hold()) {
+ *     counter += 1                            counter++;
+ *                                         }
+ * if lock.acquire(timeout=0.5):           if (lock.tryAcquire(Duration.ofMillis(500))) {
+ *     try: ...                                try { ... } finally { lock.release(); }
+ *     finally: lock.release()             }
+ * }</pre>
+ *
+ * <p><b>Fairness.</b> Like Python's lock (and {@code ReentrantLock} in its default mode) the lock allows
+ * barging: a thread arriving when the lock is free may take it ahead of threads already waiting, which
+ * keeps throughput high. Unfairness is bounded: once the longest waiter has waited about a millisecond,
+ * the next release hands the lock to it directly. Python's documentation leaves the order undefined.
+ *
+ * <p><b>Memory consistency effects:</b> actions in a thread before {@link #release()}
+ * <i>happen-before</i> actions following a successful acquire ({@code acquire}, a {@code tryAcquire} that
+ * returns {@code true}, {@code hold}) of the same lock in another thread. A failed {@code tryAcquire} and
+ * {@link #locked()} have the effects of a volatile read only.
+ *
+ * <p>Interrupts, timeouts and argument checks follow the
+ * <a href="package-summary.html#conventions">package conventions</a>.
+ */
+public final class Lock {
+
+    /** One permit, bound one: locked iff no permit is free. */
+    private final PermitSync sync = new PermitSync(this, 1, 1);
+    /** Shared by every {@link #hold()}: a Lock may be released by any thread. */
+    private final Held held = this::release;
+
+    /** Creates an unlocked lock. */
+    public Lock() {
+    }
+
+    /**
+     * Acquires the lock, waiting as long as it takes. Not interruptible: an interrupt during the wait is
+     * re-asserted when this returns. Python: {@code lock.acquire()}.
+     */
+    public void acquire() {
+        sync.acquireUninterruptibly();
+    }
+
+    /**
+     * Acquires the lock, waiting until it is free or the thread is interrupted.
+     *
+     * @throws InterruptedException if interrupted before or while waiting; the lock is then not acquired
+     */
+    public void acquireInterruptibly() throws InterruptedException {
+        sync.acquireInterruptibly();
+    }
+
+    /**
+     * Acquires the lock only if it is free now. Python: {@code lock.acquire(blocking=False)}.
+     *
+     * @return {@code true} if the lock was acquired
+     */
+    public boolean tryAcquire() {
+        return sync.tryAcquire();
+    }
+
+    /**
+     * Acquires the lock, waiting at most {@code timeout}. Python: {@code lock.acquire(timeout=t)}.
+     *
+     * @param timeout how long to wait; zero tries once without waiting
+     * @return {@code true} if acquired, {@code false} if the time ran out first
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     *         ("timeout value must be a non-negative number")
+     * @throws InterruptedException if interrupted before or while waiting; the lock is then not acquired
+     */
+    public boolean tryAcquire(Duration timeout) throws InterruptedException {
+        return sync.tryAcquire(Timeouts.toNanos(timeout));
+    }
+
+    /**
+     * Releases the lock. Any thread may release it, not only the one that acquired it. If threads are
+     * waiting, one of them will acquire it.
+     *
+     * @throws IllegalMonitorStateException if the lock is not locked ("release unlocked lock")
+     */
+    public void release() {
+        if (!sync.release(1)) {
+            throw new IllegalMonitorStateException("release unlocked lock");
+        }
+    }
+
+    /** Whether the lock is held by some thread now. Python: {@code lock.locked()}. */
+    public boolean locked() {
+        return sync.permits() == 0;
+    }
+
+    /**
+     * Acquires the lock (as {@link #acquire()}) and returns a {@link Held} whose {@code close()} releases
+     * it: {@code try (Held h = lock.hold()) { ... }} is Python's {@code with lock: ...}.
+     */
+    public Held hold() {
+        sync.acquireUninterruptibly();
+        return held;
+    }
+
+    @Override
+    public String toString() {
+        return super.toString() + (locked() ? "[locked]" : "[unlocked]");
+    }
+}

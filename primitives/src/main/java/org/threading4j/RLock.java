@@ -1,0 +1,208 @@
+package org.threading4j;
+
+import java.time.Duration;
+import org.threading4j.internal.PermitSync;
+import org.threading4j.internal.Timeouts;
+
+/**
+ * A reentrant lock: Python's {@code threading.RLock}. It is owned by the thread that acquired it, which may
+ * acquire it again without blocking; each acquire must be balanced by a {@link #release()} from the same
+ * thread, and the lock is free once the owner's hold count drops to zero.
+ *
+ * <p>Python to Java:
+ * <pre>{@code
+ * rlock = threading.RLock()               RLock rlock = new RLock();
+ * with rlock:                             try (Held outer = rlock.hold()) {
+ *     with rlock:                             try (Held inner = rlock.hold()) {
+ *         rlock._recursion_count()  # 2           rlock.holdCount();          // 2
+ *                                             }
+ *                                         }
+ * }</pre>
+ *
+ * <p>An owner's recursive acquire never blocks, whatever the method: {@code tryAcquire()} and
+ * {@code tryAcquire(Duration)} succeed at once (the timeout is still checked first, as in CPython's C
+ * implementation). A thread that ends while holding the lock leaves it locked for ever, as in Python.
+ *
+ * <p><b>Fairness</b> is as for {@link Lock}: barging, with a hand-off to a waiter that has waited about a
+ * millisecond.
+ *
+ * <p><b>Memory consistency effects:</b> actions in a thread before the {@link #release()} that frees the
+ * lock <i>happen-before</i> actions following the next successful first acquire of it by another thread.
+ *
+ * <p>Interrupts, timeouts and argument checks follow the
+ * <a href="package-summary.html#conventions">package conventions</a>.
+ */
+public final class RLock {
+
+    /** The lock proper: one permit, taken by the owner's first acquire, returned by its last release. */
+    private final PermitSync sync = new PermitSync(this, 1, 1);
+    /**
+     * The owner, or null when free. Written only by the thread that holds the permit (set after taking it,
+     * cleared before returning it). Other threads read it only to compare it with themselves, and a thread
+     * can only ever find itself here if it is the owner, since it cleared the field itself before its last
+     * release; so a plain field suffices.
+     */
+    private Thread owner;
+    /** The owner's hold count, 1 or more while owned. Touched only by the owner. */
+    private int holds;
+    /** Shared by every {@link #hold()}: it releases the calling thread's hold. */
+    private final Held held = this::release;
+
+    /** Creates an unlocked reentrant lock. */
+    public RLock() {
+    }
+
+    /**
+     * Acquires the lock: at once if the caller owns it (the hold count goes up), otherwise waiting as long
+     * as it takes. Not interruptible: an interrupt during the wait is re-asserted when this returns.
+     */
+    public void acquire() {
+        Thread me = Thread.currentThread();
+        if (owner == me) {
+            reenter();
+            return;
+        }
+        sync.acquireUninterruptibly();
+        own(me, 1);
+    }
+
+    /**
+     * Acquires the lock like {@link #acquire()}, unless interrupted.
+     *
+     * @throws InterruptedException if interrupted before or while waiting; nothing is acquired then
+     */
+    public void acquireInterruptibly() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        Thread me = Thread.currentThread();
+        if (owner == me) {
+            reenter();
+            return;
+        }
+        sync.acquireInterruptibly();
+        own(me, 1);
+    }
+
+    /**
+     * Acquires the lock if the caller owns it or it is free now.
+     *
+     * @return {@code true} if acquired
+     */
+    public boolean tryAcquire() {
+        Thread me = Thread.currentThread();
+        if (owner == me) {
+            reenter();
+            return true;
+        }
+        if (sync.tryAcquire()) {
+            own(me, 1);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Acquires the lock, waiting at most {@code timeout}; at once if the caller owns it.
+     *
+     * @return {@code true} if acquired, {@code false} if the time ran out first
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is negative, even for the owner
+     *         ("timeout value must be a non-negative number")
+     * @throws InterruptedException if interrupted before or while waiting; nothing is acquired then
+     */
+    public boolean tryAcquire(Duration timeout) throws InterruptedException {
+        long nanos = Timeouts.toNanos(timeout);
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        Thread me = Thread.currentThread();
+        if (owner == me) {
+            reenter();
+            return true;
+        }
+        if (sync.tryAcquire(nanos)) {
+            own(me, 1);
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Releases one hold of the caller; the lock becomes free when the count reaches zero.
+     *
+     * @throws IllegalMonitorStateException if the caller does not own the lock
+     *         ("cannot release un-acquired lock")
+     */
+    public void release() {
+        if (owner != Thread.currentThread()) {
+            throw new IllegalMonitorStateException("cannot release un-acquired lock");
+        }
+        if (--holds == 0) {
+            owner = null; // before the permit goes: the next owner must not find us here
+            sync.release(1);
+        }
+    }
+
+    /** Whether any thread holds the lock now. Python 3.14: {@code rlock.locked()}. */
+    public boolean locked() {
+        return sync.permits() == 0;
+    }
+
+    /** Whether the calling thread owns the lock. Python: {@code rlock._is_owned()}. */
+    public boolean isHeldByCurrentThread() {
+        return owner == Thread.currentThread();
+    }
+
+    /** The calling thread's hold count, 0 if it does not own the lock. Python: {@code _recursion_count()}. */
+    public int holdCount() {
+        return owner == Thread.currentThread() ? holds : 0;
+    }
+
+    /**
+     * Acquires the lock (as {@link #acquire()}) and returns a {@link Held} whose {@code close()} releases
+     * one hold: {@code try (Held h = rlock.hold()) { ... }} is Python's {@code with rlock: ...}.
+     */
+    public Held hold() {
+        acquire();
+        return held;
+    }
+
+    // ---- for Condition: Python's _release_save / _acquire_restore ----
+
+    /**
+     * Releases every hold of the caller and returns how many there were. Precondition: the caller owns the
+     * lock.
+     */
+    int releaseAll() {
+        int saved = holds;
+        holds = 0;
+        owner = null;
+        sync.release(1);
+        return saved;
+    }
+
+    /** Reacquires the lock, not interruptibly, and restores a hold count saved by {@link #releaseAll()}. */
+    void acquireRestore(int savedHolds) {
+        sync.acquireUninterruptibly();
+        own(Thread.currentThread(), savedHolds);
+    }
+
+    private void own(Thread me, int count) {
+        owner = me;
+        holds = count;
+    }
+
+    private void reenter() {
+        if (holds == Integer.MAX_VALUE) {
+            throw new IllegalStateException("maximum recursion depth exceeded: " + holds + " holds");
+        }
+        holds++;
+    }
+
+    @Override
+    public String toString() {
+        Thread o = owner;
+        return super.toString() + (locked() ? "[locked" + (o != null ? " by " + o.getName() : "") + "]" : "[unlocked]");
+    }
+}

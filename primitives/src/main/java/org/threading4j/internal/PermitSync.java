@@ -1,0 +1,277 @@
+package org.threading4j.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+/**
+ * A counting semaphore over {@link WaitQueue}: the engine behind {@code Lock} (one permit, bound one),
+ * {@code RLock} (the same, plus an owner kept by the facade), {@code Semaphore} and
+ * {@code BoundedSemaphore}.
+ *
+ * <pre>
+ * State word
+ * ==========
+ *
+ *   state = permits &lt;&lt; 1 | PARKED
+ *
+ *   bit 0       PARKED   the wait queue is non-empty (changed only under the queue lock)
+ *   bits 1..62  permits  free permits, 0 .. bound (bound &lt;= Integer.MAX_VALUE)
+ *
+ *   permits  PARKED  meaning
+ *   -------  ------  ---------------------------------------------------------------
+ *     0        0     all permits taken (a Lock: locked), nobody parked
+ *     0        1     all permits taken, threads parked: a release must wake someone
+ *    &gt;0        0     permits free, nobody parked: an acquire is one CAS
+ *    &gt;0        1     transient: permits were released and woken waiters have not yet
+ *                    taken them; newcomers may barge in and take them first
+ *
+ *   Invariant (whenever the queue lock is free): PARKED == (wait queue non-empty).
+ * </pre>
+ *
+ * <p><b>Acquire</b> is one CAS taking a permit. When none is free the thread validates and enqueues under
+ * the queue lock: it re-reads the state, and sets PARKED by CAS only if there is still no free permit. A
+ * release either happens before that CAS (the waiter sees the permit and does not park) or after it (the
+ * releaser sees PARKED and wakes someone): no wake-up can fall between the two.
+ *
+ * <p><b>Release</b> of {@code n} permits is one CAS when nobody is parked. Otherwise, under the queue lock,
+ * it adds the permits and resolves up to {@code n} oldest waiters, clearing PARKED in the same CAS if that
+ * empties the queue. Woken waiters compete with newcomers (barging keeps throughput up: the lock never
+ * sits idle while a woken thread is being scheduled). A woken waiter that loses keeps its place at the
+ * head. To bound unfairness the way Python's own lock does, a head waiter that has waited longer than
+ * {@link #HANDOFF_NANOS} is handed its permit directly ({@link WaitQueue#GRANTED}): the permit never
+ * becomes free, so nobody can barge past it.
+ *
+ * <p><b>Giving up.</b> A waiter that times out or is interrupted before any waker picked it leaves the
+ * queue owning nothing. One that was picked first honours the pick: {@code GRANTED} means it owns a permit
+ * and returns success; {@code SIGNALLED} means it was woken to compete, and it makes one more attempt
+ * before giving up. If that attempt fails, the permit it was woken for was taken by someone else, whose
+ * own release will wake the next waiter: the wake-up was used, not lost.
+ *
+ * <p>Memory effects: a permit passes from releaser to acquirer through a volatile CAS on {@code state} or,
+ * for a hand-off, through the volatile write of the waiter's status, so everything before a release
+ * happens-before everything after the acquire that takes the permit.
+ */
+public final class PermitSync extends WaitQueue {
+
+    /** Bit 0 of {@link #state}: the wait queue is non-empty. */
+    static final long PARKED = 1L;
+    /** One permit in {@link #state}. */
+    static final long PERMIT = 2L;
+
+    /** A head waiter that has waited this long is handed its permit instead of racing for it. */
+    static final long HANDOFF_NANOS = 1_000_000L;
+
+    /** permits &lt;&lt; 1 | PARKED; see the class comment. */
+    private volatile long state;
+    /** Most free permits there may be; a release that would exceed it is refused and changes nothing. */
+    private final int bound;
+
+    /**
+     * @param blocker the public primitive, shown as the blocker of parked threads
+     * @param initial free permits at the start, 0 .. bound
+     * @param bound   the most free permits there may be
+     */
+    public PermitSync(Object blocker, int initial, int bound) {
+        super(blocker);
+        if (initial < 0 || initial > bound) {
+            throw new IllegalArgumentException("initial permits out of range: " + initial);
+        }
+        this.bound = bound;
+        this.state = (long) initial * PERMIT;
+    }
+
+    /** Free permits now. */
+    public int permits() {
+        return (int) (state >>> 1);
+    }
+
+    /** The bound given at construction. */
+    public int bound() {
+        return bound;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Acquire
+    // ---------------------------------------------------------------------------------------------
+
+    /** Takes a permit if one is free. Never parks; no memory effects when it fails beyond a volatile read. */
+    public boolean tryAcquire() {
+        for (;;) {
+            long s = state;
+            if (s < PERMIT) {
+                return false;
+            }
+            if (STATE.compareAndSet(this, s, s - PERMIT)) {
+                return true;
+            }
+        }
+    }
+
+    /** Takes a permit, waiting as long as it takes; an interrupt is kept and re-asserted on return. */
+    public void acquireUninterruptibly() {
+        if (!tryAcquire()) {
+            acquireSlow(false, false, 0L);
+        }
+    }
+
+    /** Takes a permit, waiting as long as it takes, unless interrupted (also before it starts). */
+    public void acquireInterruptibly() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        if (!tryAcquire() && acquireSlow(true, false, 0L) == INTERRUPTED) {
+            throw new InterruptedException();
+        }
+    }
+
+    /**
+     * Takes a permit, waiting at most {@code nanos} (0: try once; {@link WaitQueue#FOREVER} or more:
+     * without a deadline), unless interrupted (also before it starts).
+     */
+    public boolean tryAcquire(long nanos) throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException();
+        }
+        if (tryAcquire()) {
+            return true;
+        }
+        if (nanos <= 0L) {
+            return false;
+        }
+        boolean timed = nanos < FOREVER;
+        int outcome = acquireSlow(true, timed, timed ? deadlineAfter(nanos) : 0L);
+        if (outcome == INTERRUPTED) {
+            throw new InterruptedException();
+        }
+        return outcome != TIMED_OUT;
+    }
+
+    /**
+     * The parking path. Returns {@link WaitQueue#GRANTED} when a permit was taken (by CAS or hand-off),
+     * {@link WaitQueue#TIMED_OUT} or {@link WaitQueue#INTERRUPTED} when the thread gave up owning nothing.
+     *
+     * <p>Repeatedly: try to take a permit; validate and enqueue under the queue lock (or retry if a permit
+     * appeared); park; on a hand-off return; on a plain wake-up try once more, then go back to the queue's
+     * head.
+     */
+    private int acquireSlow(boolean interruptible, boolean timed, long deadline) {
+        boolean woken = false; // lost a race after a wake-up: requeue at the head
+        long since = 0L;
+        for (;;) {
+            if (tryAcquire()) {
+                return GRANTED;
+            }
+            if (woken && interruptible && Thread.interrupted()) {
+                return INTERRUPTED; // the one attempt owed to the wake-up has been made
+            }
+            if (timed && deadline - System.nanoTime() <= 0L) {
+                return TIMED_OUT;
+            }
+            Waiter w = new Waiter(Thread.currentThread());
+            lockQueue();
+            long s = state;
+            if (s >= PERMIT || ((s & PARKED) == 0L && !STATE.compareAndSet(this, s, s | PARKED))) {
+                unlockQueue(); // a permit appeared, or the state moved under us: retry from the top
+                continue;
+            }
+            if (!woken) {
+                since = System.nanoTime();
+            }
+            w.since = since;
+            if (woken) {
+                enqueueFirstLocked(w);
+            } else {
+                enqueueLocked(w);
+            }
+            unlockQueue();
+
+            int outcome = park(w, interruptible, timed, deadline);
+            if (outcome != SIGNALLED) {
+                return outcome; // GRANTED: we own a permit; TIMED_OUT/INTERRUPTED: we left owning nothing
+            }
+            woken = true;
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Release
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Returns {@code n} permits (n &gt;= 1), waking up to {@code n} waiters. Returns false, changing
+     * nothing, if that would make more than {@link #bound()} permits free. The bound check and the
+     * increment are one CAS.
+     */
+    public boolean release(int n) {
+        for (;;) {
+            long s = state;
+            if ((s >>> 1) + n > bound) {
+                return false;
+            }
+            if ((s & PARKED) != 0L) {
+                return releaseSlow(n);
+            }
+            if (STATE.compareAndSet(this, s, s + n * PERMIT)) {
+                return true;
+            }
+        }
+    }
+
+    /** Release with parked waiters; see the class comment. */
+    private boolean releaseSlow(int n) {
+        Waiter woken;
+        lockQueue();
+        try {
+            // PARKED cannot change while we hold the queue lock; permits can (acquirers, plain releases
+            // that raced us before PARKED was set fail their CAS and come here).
+            int wake = Math.min(n, sizeLocked());
+            int handOff = wake > 0 && waitedTooLong(peekLocked()) ? 1 : 0;
+            for (;;) {
+                long s = state;
+                if ((s >>> 1) + n > bound) {
+                    return false;
+                }
+                long next = s + (long) (n - handOff) * PERMIT;
+                if (wake == sizeLocked()) {
+                    next &= ~PARKED; // everyone is being woken: the queue will be empty
+                }
+                if (STATE.compareAndSet(this, s, next)) {
+                    break;
+                }
+            }
+            woken = resolveLocked(wake, SIGNALLED, handOff);
+        } finally {
+            unlockQueue();
+        }
+        unparkAll(woken);
+        return true;
+    }
+
+    private static boolean waitedTooLong(Waiter w) {
+        return System.nanoTime() - w.since() >= HANDOFF_NANOS;
+    }
+
+    /** A waiter left on timeout or interrupt: if it was the last, PARKED must go (see the invariant). */
+    @Override
+    protected void waiterLeftLocked() {
+        if (isEmptyLocked()) {
+            for (;;) {
+                long s = state;
+                if ((s & PARKED) == 0L || STATE.compareAndSet(this, s, s & ~PARKED)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    // ---- VarHandles ----
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(PermitSync.class, "state", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}
