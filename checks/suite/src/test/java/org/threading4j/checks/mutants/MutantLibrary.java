@@ -1,0 +1,169 @@
+package org.threading4j.checks.mutants;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.StringWriter;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+
+/**
+ * Builds mutants: applies a {@link Mutant}'s edit to the library sources, compiles them with the JDK's
+ * compiler into {@code target/mutants/<id>}, and gives a class loader in which the library, the specs and the
+ * checks are loaded afresh, child-first, with the mutated library classes.
+ */
+public final class MutantLibrary {
+
+    private static final Map<String, Path> BUILT = new ConcurrentHashMap<>();
+
+    private MutantLibrary() {
+    }
+
+    /** Where the library's sources are: {@code -Dthreading4j.primitivesSrc}, else found from the module. */
+    static Path sources() {
+        String p = System.getProperty("threading4j.primitivesSrc");
+        if (p != null && !p.isEmpty()) {
+            return Paths.get(p);
+        }
+        Path dir = Paths.get("").toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            Path candidate = d.resolve("primitives/src/main/java");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("cannot find primitives/src/main/java from " + dir);
+    }
+
+    /** Compiles the mutant (once per JVM) and returns the directory of its classes. */
+    public static Path build(Mutant m) {
+        return BUILT.computeIfAbsent(m.id(), id -> compile(m));
+    }
+
+    /** A fresh class loader running the checks against the mutant. */
+    public static ClassLoader loader(Mutant m) {
+        return new MutantClassLoader(build(m), MutantLibrary.class.getClassLoader());
+    }
+
+    private static Path compile(Mutant m) {
+        Path src = sources();
+        List<JavaFileObject> units = new ArrayList<>();
+        boolean applied = false;
+        try (Stream<Path> files = Files.walk(src)) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
+                if (f.getFileName().toString().equals("module-info.java")) {
+                    continue; // compiled on the class path, like the checks
+                }
+                String rel = src.relativize(f).toString().replace('\\', '/');
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                if (rel.equals(m.file())) {
+                    int at = text.indexOf(m.original());
+                    if (at < 0 || text.indexOf(m.original(), at + 1) >= 0) {
+                        throw new IllegalStateException("mutant " + m.id() + ": the text to replace must occur"
+                                + " exactly once in " + rel + " (the library changed? update the mutant):\n"
+                                + m.original());
+                    }
+                    text = text.substring(0, at) + m.replacement() + text.substring(at + m.original().length());
+                    applied = true;
+                }
+                units.add(new Source(rel, text));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (!applied) {
+            throw new IllegalStateException("mutant " + m.id() + ": no such file " + m.file());
+        }
+        Path out = Paths.get("target", "mutants", m.id()).toAbsolutePath();
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        StringWriter log = new StringWriter();
+        boolean ok = javac.getTask(log, null, null,
+                List.of("-d", out.toString(), "--release", "17", "-nowarn", "-g"), null, units).call();
+        if (!ok) {
+            throw new IllegalStateException("mutant " + m.id() + " does not compile:\n" + log);
+        }
+        return out;
+    }
+
+    private static final class Source extends SimpleJavaFileObject {
+        private final String text;
+
+        Source(String rel, String text) {
+            super(URI.create("string:///" + rel), Kind.SOURCE);
+            this.text = text;
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return text;
+        }
+    }
+
+    /**
+     * Child-first for every {@code org.threading4j.} class except this package: library classes come from
+     * the mutant's directory, specs and checks are re-defined from the parent's bytes so that they link
+     * against the mutant. Everything else (JUnit, Lincheck, the JDK) is shared with the parent.
+     */
+    private static final class MutantClassLoader extends ClassLoader {
+        private final Path mutantClasses;
+
+        MutantClassLoader(Path mutantClasses, ClassLoader parent) {
+            super("mutant", parent);
+            this.mutantClasses = mutantClasses;
+        }
+
+        @Override
+        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+            if (!name.startsWith("org.threading4j.") || name.startsWith(MutantLibrary.class.getPackageName() + ".")) {
+                return super.loadClass(name, resolve);
+            }
+            synchronized (getClassLoadingLock(name)) {
+                Class<?> c = findLoadedClass(name);
+                if (c == null) {
+                    byte[] bytes = bytesOf(name);
+                    if (bytes == null) {
+                        return super.loadClass(name, resolve);
+                    }
+                    c = defineClass(name, bytes, 0, bytes.length);
+                }
+                if (resolve) {
+                    resolveClass(c);
+                }
+                return c;
+            }
+        }
+
+        private byte[] bytesOf(String name) throws ClassNotFoundException {
+            String rel = name.replace('.', '/') + ".class";
+            try {
+                Path p = mutantClasses.resolve(rel);
+                if (Files.exists(p)) {
+                    return Files.readAllBytes(p);
+                }
+                try (InputStream in = getParent().getResourceAsStream(rel)) {
+                    return in == null ? null : in.readAllBytes();
+                }
+            } catch (IOException e) {
+                throw new ClassNotFoundException(name, e);
+            }
+        }
+    }
+}
