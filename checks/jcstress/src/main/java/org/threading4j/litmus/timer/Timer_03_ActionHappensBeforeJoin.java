@@ -17,7 +17,7 @@ import org.threading4j.Timer;
  * timer finished, it must see both writes. Each result: 0 = not finished yet (any read allowed), 2 = seen
  * finished with the writes visible, 1 = seen finished without them.
  *
- * <p>Run: {@code java -jar checks/jcstress/target/jcstress.jar -t 'litmus\\.timer\\.' -m quick -sc false -iters 1 -time 200 -c 2}
+ * <p>Run: {@code java -jar checks/jcstress/target/jcstress.jar -t 'litmus\.timer\.' -m quick -sc false -iters 1 -time 200 -c 2}
  */
 @JCStressTest
 @Outcome(id = {"0, 0", "0, 2", "2, 0", "2, 2"}, expect = ACCEPTABLE, desc = "seen running, or seen finished together with the action's writes")
