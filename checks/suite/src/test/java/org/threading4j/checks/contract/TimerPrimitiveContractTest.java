@@ -103,6 +103,32 @@ class TimerPrimitiveContractTest extends TimerContract {
     }
 
     @Test
+    @Verifies(primitive = "Timer", property = "alive while the action runs; join returns only after it", tool = Tool.CONTRACT)
+    void aliveWhileActionRuns() throws InterruptedException {
+        Recording factory = new Recording();
+        java.util.concurrent.atomic.AtomicBoolean entered = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicBoolean gate = new java.util.concurrent.atomic.AtomicBoolean();
+        Timer t = new Timer(Duration.ZERO, () -> {
+            entered.set(true);
+            while (!gate.get()) {
+                java.util.concurrent.locks.LockSupport.park(gate);
+            }
+        }, factory);
+        t.start();
+        Threads.awaitParked(factory.made.get(), gate);
+        assertTrue(entered.get());
+        assertTrue(t.isAlive(), "the action is running: the timer is alive");
+        assertFalse(t.join(Duration.ZERO), "join must not return while the action runs");
+        assertFalse(t.join(Duration.ofMillis(5)), "join must not return while the action runs");
+        assertFalse(t.cancel(), "cancel during the action answers false");
+        gate.set(true);
+        java.util.concurrent.locks.LockSupport.unpark(factory.made.get());
+        assertTrue(t.join(Threads.GENEROUS));
+        assertFalse(t.isAlive());
+        Evidence.explored(1, "timer");
+    }
+
+    @Test
     @Verifies(primitive = "Timer", property = "an interrupt does not cancel the timer; the action sees it", tool = Tool.CONTRACT)
     void interruptDoesNotCancel() throws InterruptedException {
         Recording factory = new Recording();

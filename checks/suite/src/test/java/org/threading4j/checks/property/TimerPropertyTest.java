@@ -68,7 +68,7 @@ class TimerPropertyTest {
     @Test
     @Verifies(primitive = "Timer", property = "real timer answers like TimerSpec; ran == (decision FIRED), runs <= 1", tool = Tool.PROPERTY)
     void realTimerFollowsSpec() {
-        int examples = Depth.pick(300, 5_000);
+        int examples = Depth.pick(1_000, 20_000);
         AtomicLong steps = new AtomicLong();
         qt().withExamples(examples).withShrinkCycles(Depth.pick(200, 2_000))
                 .forAll(arbitrary().enumValues(Interval.class),
