@@ -43,6 +43,8 @@ public final class Callers implements AutoCloseable {
             return unchecked(call);
         }
         Future<T> f = helpers[caller].submit(call::call);
+        // The test thread's own pending interrupt (under test) must not abort this wait: set it aside.
+        boolean interrupted = Thread.interrupted();
         try {
             return f.get(Threads.GENEROUS.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
@@ -54,6 +56,10 @@ public final class Callers implements AutoCloseable {
         } catch (TimeoutException e) {
             throw new AssertionError("caller " + caller + " did not return within " + Threads.GENEROUS
                     + " (it is blocked)\n" + Workers.threadDump());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
