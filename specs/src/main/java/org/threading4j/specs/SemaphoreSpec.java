@@ -29,7 +29,7 @@ import java.util.List;
  * quiescence and is left to the concurrent checks, which compare against this model by linearizability.
  *
  * <p>The non-blocking surface ({@link #tryAcquire()}, {@link #release(int)}, {@link #value()},
- * {@link #holdOnce()}, {@link #releaseThenReacquire(int)}) has the signatures of the Lincheck operations.
+ * {@link #holdOnce()}, {@link #acquireRelease()}) has the signatures of the Lincheck operations.
  */
 public class SemaphoreSpec {
 
@@ -164,15 +164,9 @@ public class SemaphoreSpec {
         return true;
     }
 
-    /** Lincheck compound operation: {@code release(n)} then {@code n} blocking acquires; net zero. */
-    public boolean releaseThenReacquire(int n) {
-        release(n);
-        for (int i = 0; i < n; i++) {
-            if (!tryAcquire()) {
-                throw new IllegalStateException("would block");
-            }
-        }
-        return true;
+    /** Lincheck compound operation: {@code acquire()} then {@code release()} by hand; as {@link #holdOnce()}. */
+    public boolean acquireRelease() {
+        return holdOnce();
     }
 
     // ---- Explicit blocking ----
