@@ -172,6 +172,12 @@ public final class ConditionSpec {
         return holder == t ? holds : 0;
     }
 
+    /** The RLock's {@code holdCount()} called by {@code t}, as an answer of {@code t}'s. */
+    public String holdCountCall(int t) {
+        requireIdle(t);
+        return done(t, String.valueOf(holdCount(t)));
+    }
+
     /** {@code acquire()}: not interruptible; PENDING if it must wait. */
     public String acquire(int t) {
         return lockCall(t, false);
