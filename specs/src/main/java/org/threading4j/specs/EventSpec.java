@@ -48,6 +48,18 @@ public final class EventSpec {
         Arrays.fill(results, "");
     }
 
+    /** An independent copy, for checkers that explore several continuations. */
+    public EventSpec copy() {
+        EventSpec c = new EventSpec(results.length);
+        c.flag = flag;
+        for (int[] w : waiting) {
+            c.waiting.add(w.clone());
+        }
+        System.arraycopy(results, 0, c.results, 0, results.length);
+        System.arraycopy(interrupted, 0, c.interrupted, 0, interrupted.length);
+        return c;
+    }
+
     public boolean isSet() {
         return flag;
     }
