@@ -64,7 +64,9 @@ public interface BarrierSubject {
             @Override
             public void awaitTimingOut(int t) {
                 spec.await(t);
-                spec.timeout(t);
+                if (spec.isWaitingParty(t)) {
+                    spec.timeout(t);
+                }
             }
 
             @Override
