@@ -25,7 +25,7 @@ import org.threading4j.specs.BarrierSpec.Result;
  * deterministic. The drain phase cannot be held open from outside a real barrier; the model's drain is
  * checked step by step in {@link BarrierSpecDrainTest}, the primitive's by the stress and Lincheck checks.
  */
-class BarrierContractTest {
+public class BarrierContractTest {
 
     static Stream<Named<BarrierSubject.Factory>> subjects() {
         return Stream.of(Named.of("spec", BarrierSubject::spec), Named.of("Barrier", BarrierSubject::real));
@@ -302,5 +302,19 @@ class BarrierContractTest {
         assertEquals(5, runs.get());
         assertEquals(1, b.parties());
         Evidence.explored(5, "cycles");
+    }
+
+    // ---- The same checks on the primitive alone, as no-argument methods for the mutant meta-tests ----
+
+    void primitiveIndicesFollowArrivalOrder() {
+        indicesFollowArrivalOrder(BarrierSubject::real);
+    }
+
+    void primitiveFailingActionBreaksTheBarrier() {
+        failingActionBreaksTheBarrier(BarrierSubject::real);
+    }
+
+    void primitiveResetReleasesWaiters() {
+        resetReleasesWaitersAndTheBarrierIsUsableAgain(BarrierSubject::real);
     }
 }

@@ -21,7 +21,7 @@ import org.threading4j.specs.BarrierSpec.Result;
  * on every thread's result and interrupt status, {@code waiting()} and {@code isBroken()}. A script is a
  * list of integers (so QuickTheories can shrink it) decoded into steps; a failure prints the decoded trace.
  */
-class BarrierPropertyTest {
+public class BarrierPropertyTest {
 
     private static final int THREADS = 4;
     private static final String[] OPS = {"await()", "await()", "await(timeout) times out", "interrupt()", "reset()",

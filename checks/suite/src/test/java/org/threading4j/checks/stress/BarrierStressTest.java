@@ -21,7 +21,7 @@ import org.threading4j.checks.support.Workers;
  * the action's trip number right after returning reads its own cycle's number: returns can be grouped by
  * cycle without any extra synchronisation, and each group must be a permutation of {@code 0..parties-1}.
  */
-class BarrierStressTest {
+public class BarrierStressTest {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
 
