@@ -261,9 +261,12 @@ public final class BarrierSync extends WaitQueue {
         boolean mayGiveUp = true;  // false once the cycle was seen full: the trip is decided
         boolean interrupted = false;
         for (;;) {
+            long s = state;
+            if (gen(s) != myGen) {
+                return departParty(index, interrupted); // over already: no need for the queue lock
+            }
             Waiter w = new Waiter(Thread.currentThread());
             lockQueue();
-            long s;
             for (;;) {
                 s = state;
                 if (gen(s) != myGen || (s & QUEUED) != 0 || STATE.compareAndSet(this, s, s | QUEUED)) {
