@@ -30,7 +30,8 @@ import org.threading4j.BrokenBarrierException;
  *
  *   Invariant (whenever the queue lock is free): QUEUED == (wait queue non-empty).
  *
- * Transitions (each one CAS on the state word; those that wake waiters do it under the queue lock)
+ * Transitions (each one CAS on the state word; a transition that finds QUEUED set wakes the queue under
+ * the queue lock, in the same lock hold as the CAS, except the no-action trip: CAS first, then wake)
  * ===========
  *
  *   arrive          FILLING c        -> FILLING c+1                  (c+1 &lt; parties, or an action will run)
