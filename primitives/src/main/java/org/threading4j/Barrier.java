@@ -39,11 +39,12 @@ import org.threading4j.internal.WaitQueue;
  * in the current cycle throw {@code BrokenBarrierException} without breaking the barrier, and the barrier is
  * usable again as soon as they have left.
  *
- * <p><b>The trip wins.</b> A cycle is decided when its last party has arrived and the action (if any) has
- * returned: a party whose timeout expires or who is interrupted from then on returns its index normally,
- * with its interrupt status set (so an interrupt that races with the trip never breaks the barrier). The
- * only things that still turn a released party's return into {@code BrokenBarrierException} are, as in
- * Python, an {@code abort()} (or a break) that happens after the trip but before that party has left.
+ * <p><b>The trip wins.</b> Once the last party has arrived, timeouts and interrupts of the waiting parties
+ * no longer break the cycle: such a party waits on and returns its index normally when the barrier trips,
+ * with its interrupt status set, so an interrupt that races with the trip never breaks the barrier. While
+ * the action runs, only the action failing, {@code reset()} or {@code abort()} can still stop the trip. As
+ * in Python, an {@code abort()} after the trip but before a released party has left turns that party's
+ * return into {@code BrokenBarrierException}; the thread that ran the action returns its index regardless.
  *
  * <p><b>An action that uses its own barrier.</b> In Python that deadlocks; here each call is defined.
  * The action runs after the last arrival and before the trip, so: {@code await()} from the action throws
