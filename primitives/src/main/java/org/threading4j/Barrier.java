@@ -64,9 +64,14 @@ import org.threading4j.internal.WaitQueue;
  * from {@code await()} in that cycle. So every write made by any party before the barrier is visible to
  * every party after it. {@link #waiting()}, {@link #isBroken()} have the effects of a volatile read.
  *
+ * <p><b>Differences from Python {@code threading}.</b> A negative timeout throws
+ * {@code IllegalArgumentException} (Python treats it as 0); interrupts exist and break the barrier; an action
+ * may call its own barrier (Python deadlocks); a {@code reset()} or {@code abort()} while the action runs
+ * cancels the trip (in Python it waits for the action's lock and the cycle trips); {@code waiting()} is 0
+ * while the action runs (Python counts the runner). The full list is in {@code docs/barrier.md}.
+ *
  * <p>Timeouts and argument checks follow the <a href="package-summary.html#conventions">package
- * conventions</a>; interrupts do too, except that an interrupt breaks the barrier, as described above. The
- * differences from Python are listed in {@code docs/barrier.md}.
+ * conventions</a>; interrupts do too, except that an interrupt breaks the barrier, as described above.
  */
 public final class Barrier {
 
