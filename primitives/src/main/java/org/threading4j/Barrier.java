@@ -86,6 +86,7 @@ public final class Barrier {
     /**
      * Creates a barrier for {@code parties} threads, without an action or a default timeout.
      *
+     * @param parties the number of threads that must call {@link #await()} to trip the barrier
      * @throws IllegalArgumentException if {@code parties < 1} ("parties must be >= 1")
      */
     public Barrier(int parties) {
@@ -96,6 +97,7 @@ public final class Barrier {
      * Creates a barrier for {@code parties} threads whose last arrival runs {@code action} before the
      * others are released.
      *
+     * @param parties the number of threads that must call {@link #await()} to trip the barrier
      * @param action run by the last thread to arrive, once per cycle; {@code null} for none
      * @throws IllegalArgumentException if {@code parties < 1} ("parties must be >= 1")
      */
@@ -107,6 +109,7 @@ public final class Barrier {
      * Creates a barrier with an action and a default timeout, used by {@link #await()}. Python:
      * {@code Barrier(parties, action, timeout)}.
      *
+     * @param parties the number of threads that must call {@link #await()} to trip the barrier
      * @param action  run by the last thread to arrive, once per cycle; {@code null} for none
      * @param timeout the default timeout of {@link #await()}; for none use {@link #Barrier(int, Runnable)}
      * @throws NullPointerException if {@code timeout} is null
@@ -145,6 +148,7 @@ public final class Barrier {
      * {@code wait(timeout)}. A zero timeout does not wait: unless the caller is the last to arrive, it
      * breaks the barrier (as in Python).
      *
+     * @param timeout how long to wait for the trip, counted from arrival (not from the wait for a drain)
      * @return the arrival index: 0 for the first thread to arrive, {@code parties() - 1} for the last
      * @throws NullPointerException if {@code timeout} is null
      * @throws IllegalArgumentException if {@code timeout} is negative
@@ -175,7 +179,11 @@ public final class Barrier {
         sync.abort();
     }
 
-    /** The number of threads needed to trip the barrier. Python: {@code parties}. */
+    /**
+     * The number of threads needed to trip the barrier. Python: {@code parties}.
+     *
+     * @return the parties given at construction
+     */
     public int parties() {
         return sync.parties();
     }
@@ -183,12 +191,19 @@ public final class Barrier {
     /**
      * The number of parties waiting in the cycle being filled; 0 while a cycle drains or resets, while the
      * action runs, or when broken. A snapshot. Python: {@code n_waiting}.
+     *
+     * @return the number of parties waiting in the filling cycle
      */
     public int waiting() {
         return sync.waiting();
     }
 
-    /** Whether the barrier is broken. Python: {@code broken}. */
+    /**
+     * Whether the barrier is broken. Python: {@code broken}.
+     *
+     * @return {@code true} if broken (by a timeout, an interrupt, a failing action or {@link #abort()})
+     *         and not reset since
+     */
     public boolean isBroken() {
         return sync.isBroken();
     }
