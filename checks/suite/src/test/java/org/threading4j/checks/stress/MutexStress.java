@@ -75,10 +75,12 @@ public final class MutexStress {
     }
 
     /** What a run did, for the report. */
-    public record Result(long acquisitions, long timeouts, long interrupts, long parkedSeen) {
+    public record Result(long acquisitions, long timeouts, long interrupts, long parkedSeen, long foreignReleases,
+            long foreignWhileHeld) {
         @Override
         public String toString() {
-            return acquisitions + " acquisitions, " + timeouts + " timed out, " + interrupts + " interrupted";
+            return acquisitions + " acquisitions, " + timeouts + " timed out, " + interrupts + " interrupted, "
+                    + foreignReleases + " releases by non-holders (" + foreignWhileHeld + " while locked)";
         }
     }
 
@@ -122,7 +124,7 @@ public final class MutexStress {
     }
 
     private static final class Counts {
-        long acquired, timedOut, interrupted;
+        long acquired, timedOut, interrupted, foreignReleases, foreignWhileHeld;
     }
 
     private Result freeForAll() {
@@ -149,11 +151,13 @@ public final class MutexStress {
                 Thread.currentThread().interrupt();
             }
         }
-        long acquired = 0, timedOut = 0, interrupted = 0;
+        long acquired = 0, timedOut = 0, interrupted = 0, foreign = 0, foreignHeld = 0;
         for (Counts c : counts) {
             acquired += c.acquired;
             timedOut += c.timedOut;
             interrupted += c.interrupted;
+            foreign += c.foreignReleases;
+            foreignHeld += c.foreignWhileHeld;
         }
         if (failure.get() == null) {
             check(counter == acquired, "mutual exclusion: the counter bumped under the lock is " + counter + " but "
@@ -161,7 +165,7 @@ public final class MutexStress {
             check(!lock.locked(), "no lost permit: the lock is still locked after every worker released it");
         }
         rethrow();
-        return new Result(acquired, timedOut, interrupted, parkedSeen);
+        return new Result(acquired, timedOut, interrupted, parkedSeen, foreign, foreignHeld);
     }
 
     private void step(int id, ThreadLocalRandom rnd, Counts c) {
@@ -203,7 +207,7 @@ public final class MutexStress {
                 check(lock.heldByCurrentThread() != Boolean.TRUE, "a timed-out tryAcquire(" + d + ") holds the lock");
             }
         } else {
-            foreignRelease();
+            foreignRelease(c);
         }
     }
 
@@ -214,7 +218,11 @@ public final class MutexStress {
     }
 
     /** Owned locks only: a thread that does not hold the lock tries to release it. */
-    private void foreignRelease() {
+    private void foreignRelease(Counts c) {
+        c.foreignReleases++;
+        if (lock.locked()) {
+            c.foreignWhileHeld++;
+        }
         if (lock.heldByCurrentThread()) {
             fail("owner check: a thread that never acquired the lock is its owner");
             return;
@@ -241,8 +249,12 @@ public final class MutexStress {
         for (int i = 1; i < depth; i++) {
             lock.acquire(); // reentrant: must not block
         }
-        for (int spins = rnd.nextInt(64); spins > 0; spins--) {
-            Thread.onSpinWait();
+        if (rnd.nextInt(8) == 0) {
+            Thread.yield(); // sometimes give up the core while holding the lock: the others pile up and park
+        } else {
+            for (int spins = rnd.nextInt(256); spins > 0; spins--) {
+                Thread.onSpinWait();
+            }
         }
         if (occupant != id) {
             fail("mutual exclusion: " + name + "-" + occupant + " entered while " + name + "-" + id + " was inside");
@@ -355,7 +367,7 @@ public final class MutexStress {
             check(!lock.locked(), "no lost permit: the lock is still locked after the last hand-off");
         }
         rethrow();
-        return new Result(counter, 0, 0, parkedSeen);
+        return new Result(counter, 0, 0, parkedSeen, 0, 0);
     }
 
     private void synchronizedCritical(int id, Counts c) {
@@ -459,7 +471,8 @@ public final class MutexStress {
                 }
                 if (locked && occupant == NOBODY && !anyRunnable(threads)) {
                     abandon(threads, "no lost permit: the lock has been locked for " + config.stuckAfter()
-                            + " with nobody inside the critical section and no progress; parked: " + parked);
+                            + " with nobody inside the critical section and no progress (a permit lost, or handed"
+                            + " to a waiter that was never woken); parked: " + parked);
                     return parkedSeen;
                 }
             }

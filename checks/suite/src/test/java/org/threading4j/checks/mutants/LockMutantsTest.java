@@ -1,0 +1,100 @@
+package org.threading4j.checks.mutants;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.threading4j.checks.mutants.Catch.Check;
+import org.threading4j.checks.support.Tool;
+import org.threading4j.checks.support.Verifies;
+
+/**
+ * Mutant meta-tests for Lock and the engine under it: each mutant is a one-place edit of the library that
+ * re-introduces a classic lock bug, and each test asserts that a real check (the stress harness of
+ * {@code checks/stress}) fails against it. Checks run in a forked JVM with the race-widening seam on
+ * ({@link RaceSeam}); the same checks also pass on a no-op edit with the seam on ({@link MutantFrameworkTest}).
+ */
+class LockMutantsTest {
+
+    private static final String WAIT_QUEUE = "org/threading4j/internal/WaitQueue.java";
+    private static final String PERMIT_SYNC = "org/threading4j/internal/PermitSync.java";
+    private static final Duration LIMIT = Duration.ofSeconds(90);
+
+    static Check stress(String method) {
+        return Check.of(MutantFrameworkTest.stress("LockStressTest"), method);
+    }
+
+    static void assertCaught(Mutant m, Check... checks) {
+        try (RaceSeam on = RaceSeam.on()) {
+            Catch.assertCaught(m, LIMIT, checks);
+        }
+    }
+
+    @Test
+    @Verifies(primitive = "Lock", property = "mutant: release without unpark (lost wake-up) is caught", tool = Tool.MUTANT)
+    void releaseWithoutUnpark() {
+        assertCaught(new Mutant("no-unpark", "unparkAll resolves waiters but never unparks them", WAIT_QUEUE,
+                "LockSupport.unpark(chain.thread);", "/* LockSupport.unpark(chain.thread); removed */"),
+                stress("handOffsToOneWaiter"), stress("freeForAll"));
+    }
+
+    /** The queue lock released with a plain store: nothing orders the queue writes before it. */
+    static final Mutant PLAIN_QUEUE_UNLOCK = new Mutant("plain-queue-unlock",
+            "unlockQueue releases the queue lock with a plain store instead of a release store", WAIT_QUEUE,
+            "QUEUE_LOCK.setRelease(this, 0);", "QUEUE_LOCK.set(this, 0);");
+
+    @Test
+    @Verifies(primitive = "Lock", property = "mutant: the queue lock released by a plain store is caught",
+            tool = Tool.MUTANT)
+    void plainStoreReleasesQueueLock() {
+        assertCaught(PLAIN_QUEUE_UNLOCK, stress("freeForAll"), stress("handOffsToThreeWaiters"),
+                stress("handOffsToOneWaiter"));
+    }
+
+    @Test
+    @Verifies(primitive = "Lock", property = "mutant: a waiter that parks without re-checking for a free permit is caught",
+            tool = Tool.MUTANT)
+    void parkWithoutRecheck() {
+        assertCaught(new Mutant("park-without-recheck",
+                "acquireSlow announces PARKED and parks without re-checking, under the queue lock, for a free permit",
+                PERMIT_SYNC,
+                "if (s >= PERMIT || ((s & PARKED) == 0L && !STATE.compareAndSet(this, s, s | PARKED))) {",
+                "if ((s & PARKED) == 0L && !STATE.compareAndSet(this, s, s | PARKED)) {"),
+                stress("handOffsToOneWaiter"), stress("handOffsToThreeWaiters"), stress("freeForAll"));
+    }
+
+    @Test
+    @Verifies(primitive = "Lock", property = "mutant: release deciding from a stale 'nobody parked' read is caught",
+            tool = Tool.MUTANT)
+    void releaseFromStaleParkedRead() {
+        assertCaught(new Mutant("stale-parked-release",
+                "release reads PARKED clear, then adds its permit with getAndAdd instead of the CAS that re-validates it",
+                PERMIT_SYNC,
+                "if (STATE.compareAndSet(this, s, s + n * PERMIT)) {",
+                "if ((long) STATE.getAndAdd(this, n * PERMIT) >= 0L) {"),
+                stress("handOffsToOneWaiter"), stress("handOffsToThreeWaiters"), stress("freeForAll"));
+    }
+
+    @Test
+    @Verifies(primitive = "Lock", property = "mutant: a timed-out or interrupted waiter left in the queue is caught",
+            tool = Tool.MUTANT)
+    void leaverStaysQueued() {
+        assertCaught(new Mutant("leave-without-unlink",
+                "a waiter giving up (timeout, interrupt) marks itself but stays linked in the queue", WAIT_QUEUE,
+                "            unlinkLocked(w);\n            w.status = outcome;",
+                "            w.status = outcome;"),
+                stress("freeForAll"));
+    }
+
+    @Test
+    @Verifies(primitive = "Lock", property = "mutant: an interrupted waiter that keeps the lock is caught", tool = Tool.MUTANT)
+    void interruptedWaiterKeepsLock() {
+        assertCaught(new Mutant("interrupted-keeps-permit",
+                "a waiter handed the permit throws InterruptedException if interrupted meanwhile, keeping the permit",
+                PERMIT_SYNC,
+                "            int outcome = park(w, interruptible, timed, deadline);",
+                "            int outcome = park(w, interruptible, timed, deadline);\n"
+                        + "            if (outcome == GRANTED && interruptible && Thread.interrupted()) {\n"
+                        + "                outcome = INTERRUPTED;\n"
+                        + "            }"),
+                stress("freeForAll"));
+    }
+}
