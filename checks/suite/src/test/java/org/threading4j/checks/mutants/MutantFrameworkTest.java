@@ -74,8 +74,21 @@ class MutantFrameworkTest {
         Evidence.explored(2, "stress checks passed on the identity mutant with the race seam on");
     }
 
+    /** The scheduling-stress JVM options used for the plain-store mutant do not make correct code fail. */
     @Test
-    @Verifies(primitive = "Lock", property = "mutant framework: Lincheck runs in the mutant loader; a no-op edit survives",
+    @Verifies(primitive = "Lock", property = "mutant framework: a no-op edit survives under C2 scheduling stress",
+            tool = Tool.MUTANT)
+    void identitySurvivesSchedulingStress() {
+        try (RaceSeam on = RaceSeam.on()) {
+            String verdict = Catch.run(IDENTITY, Check.of(stress("LockStressTest"), "freeForAll"), LIMIT,
+                    LockMutantsTest.SCHEDULING_STRESS);
+            assertNull(verdict, "the identity mutant was 'caught' under scheduling stress");
+        }
+        Evidence.explored(1, "stress check passed on the identity mutant under C2 scheduling stress");
+    }
+
+    @Test
+    @Verifies(primitive = "Lock", property = "mutant framework: Lincheck runs in the mutant JVM; a no-op edit survives",
             tool = Tool.MUTANT)
     void identitySurvivesLincheck() {
         assertNull(Catch.run(IDENTITY, Check.of(LincheckProbe.class, "mutualExclusion"), LIMIT));
