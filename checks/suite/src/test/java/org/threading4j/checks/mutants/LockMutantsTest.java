@@ -2,9 +2,11 @@ package org.threading4j.checks.mutants;
 
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.threading4j.checks.mutants.Catch.Check;
+import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 
@@ -67,6 +69,17 @@ class LockMutantsTest {
             Catch.assertCaught(PLAIN_QUEUE_UNLOCK, LIMIT, SCHEDULING_STRESS, stress("freeForAll"),
                     stress("handOffsToThreeWaiters"), stress("handOffsToOneWaiter"));
         }
+    }
+
+    @Test
+    @Verifies(primitive = "Lock", property = "mutant: release without unpark (lost wake-up) is caught by the contract suite",
+            tool = Tool.MUTANT)
+    void releaseWithoutUnparkByContract() {
+        // the contract test's hang guard is 30 s, so this costs 30 s: deep runs only
+        Assumptions.assumeTrue(Depth.current() == Depth.DEEP, "deep runs only (30 s hang guard)");
+        assertCaught(new Mutant("no-unpark", "unparkAll resolves waiters but never unparks them", WAIT_QUEUE,
+                "LockSupport.unpark(chain.thread);", "/* LockSupport.unpark(chain.thread); removed */"),
+                Check.of(MutantFrameworkTest.named("contract.LockContractTest"), "parkedAcquireIsWokenByRelease"));
     }
 
     @Test

@@ -111,8 +111,13 @@ class MutantFrameworkTest {
 
     /** Check classes of the stress package are package-private: named, not referenced. */
     static Class<?> stress(String simpleName) {
+        return named("stress." + simpleName);
+    }
+
+    /** A check class by its name under {@code org.threading4j.checks.} (check classes are package-private). */
+    static Class<?> named(String name) {
         try {
-            return Class.forName("org.threading4j.checks.stress." + simpleName);
+            return Class.forName("org.threading4j.checks." + name);
         } catch (ClassNotFoundException e) {
             throw new AssertionError(e);
         }

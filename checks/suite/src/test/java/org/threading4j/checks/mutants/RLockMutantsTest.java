@@ -38,6 +38,18 @@ class RLockMutantsTest {
     }
 
     @Test
+    @Verifies(primitive = "RLock", property = "mutant: release() by a non-owner accepted is caught by the contract suite",
+            tool = Tool.MUTANT)
+    void releaseByNonOwnerAcceptedByContract() {
+        assertCaught(new Mutant("rlock-nonowner-release", "release() checks only that someone owns the lock", RLOCK,
+                "        if (owner != Thread.currentThread()) {\n"
+                        + "            throw new IllegalMonitorStateException(\"cannot release un-acquired lock\");",
+                "        if (owner == null) {\n"
+                        + "            throw new IllegalMonitorStateException(\"cannot release un-acquired lock\");"),
+                Check.of(MutantFrameworkTest.named("contract.RLockContractTest"), "nonOwnerReleaseThrows"));
+    }
+
+    @Test
     @Verifies(primitive = "RLock", property = "mutant: owner cleared after the permit is returned is caught",
             tool = Tool.MUTANT)
     void ownerClearedAfterRelease() {
