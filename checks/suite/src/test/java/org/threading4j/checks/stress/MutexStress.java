@@ -131,9 +131,10 @@ public final class MutexStress {
         int n = config.threads();
         long end = System.nanoTime() + config.runFor().toNanos();
         Counts[] counts = new Counts[n];
-        Workers workers = Workers.start(name, n, id -> {
+        Counts[] counted = counts;
+        Workers workers = Workers.start(name, n, reporting(id -> {
             Counts c = new Counts();
-            counts[id] = c;
+            counted[id] = c;
             ThreadLocalRandom rnd = ThreadLocalRandom.current();
             long ops = 0;
             while (!stop && System.nanoTime() - end < 0) {
@@ -141,7 +142,7 @@ public final class MutexStress {
                 Thread.interrupted(); // an interrupt aimed at the step just finished must not leak into the next
                 progress.lazySet(id, ++ops);
             }
-        });
+        }));
         Thread driver = config.interrupter() ? interrupter(workers, end) : null;
         long parkedSeen = watch(workers, end);
         if (driver != null) {
@@ -153,6 +154,9 @@ public final class MutexStress {
         }
         long acquired = 0, timedOut = 0, interrupted = 0, foreign = 0, foreignHeld = 0;
         for (Counts c : counts) {
+            if (c == null) {
+                continue; // a worker that never started (the run was stopped early)
+            }
             acquired += c.acquired;
             timedOut += c.timedOut;
             interrupted += c.interrupted;
@@ -306,7 +310,7 @@ public final class MutexStress {
         long end = System.nanoTime() + config.runFor().toNanos();
         AtomicLongArray round = new AtomicLongArray(1); // published by the holder: round r has started
         long[] rounds = new long[1];
-        Workers workers = Workers.start(name, waiters + 1, id -> {
+        Workers workers = Workers.start(name, waiters + 1, reporting(id -> {
             ThreadLocalRandom rnd = ThreadLocalRandom.current();
             Counts c = new Counts();
             if (id == 0) { // the holder
@@ -359,7 +363,7 @@ public final class MutexStress {
                     progress.lazySet(id, r);
                 }
             }
-        });
+        }));
         long parkedSeen = watch(workers, end);
         if (failure.get() == null) {
             check(counter == rounds[0] * waiters, "mutual exclusion: the counter bumped under the lock is "
@@ -381,6 +385,18 @@ public final class MutexStress {
         c.acquired++;
         occupant = NOBODY;
         lock.release();
+    }
+
+    /** A worker body that also reports its failure to the watchdog, which then ends the run at once. */
+    private Workers.Body reporting(Workers.Body body) {
+        return id -> {
+            try {
+                body.run(id);
+            } catch (Throwable e) {
+                fail(name + "-" + id + " failed: " + e, e);
+                throw e;
+            }
+        };
     }
 
     /** Spin a little, then park briefly (a parked thread is not RUNNABLE, which the watchdog relies on). */
@@ -511,7 +527,11 @@ public final class MutexStress {
     }
 
     private void fail(String message) {
-        AssertionError e = new AssertionError(message);
+        fail(message, null);
+    }
+
+    private void fail(String message, Throwable cause) {
+        AssertionError e = new AssertionError(message, cause);
         if (!failure.compareAndSet(null, e)) {
             failure.get().addSuppressed(e);
         }
