@@ -1,12 +1,19 @@
 package org.threading4j.checks.mutants;
 
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.threading4j.checks.mutants.Catch.Check;
 import org.threading4j.checks.support.Depth;
+import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 
@@ -80,6 +87,49 @@ class LockMutantsTest {
         assertCaught(new Mutant("no-unpark", "unparkAll resolves waiters but never unparks them", WAIT_QUEUE,
                 "LockSupport.unpark(chain.thread);", "/* LockSupport.unpark(chain.thread); removed */"),
                 Check.of(MutantFrameworkTest.named("contract.LockContractTest"), "parkedAcquireIsWokenByRelease"));
+    }
+
+    /**
+     * The jcstress Termination test for the same claim, run against the mutant: jcstress's own JVMs get the
+     * mutant's classes in front of {@code jcstress.jar} (which bundles the real library), so they shadow it.
+     * Each stale fork costs jcstress about 15 s, so deep runs only, and only when the jcstress module has been
+     * packaged.
+     */
+    @Test
+    @Verifies(primitive = "Lock", property = "mutant: release without unpark is caught by jcstress Lock_03 (Termination)",
+            tool = Tool.MUTANT)
+    void releaseWithoutUnparkByJcstress() throws Exception {
+        Assumptions.assumeTrue(Depth.current() == Depth.DEEP, "deep runs only (a stale jcstress fork costs ~15 s)");
+        Path jar = Paths.get("..", "jcstress", "target", "jcstress.jar").toAbsolutePath().normalize();
+        Assumptions.assumeTrue(Files.exists(jar), "checks/jcstress not packaged: " + jar);
+        Mutant m = new Mutant("no-unpark", "unparkAll resolves waiters but never unparks them", WAIT_QUEUE,
+                "LockSupport.unpark(chain.thread);", "/* LockSupport.unpark(chain.thread); removed */");
+        Path classes = MutantLibrary.build(m);
+        Path dir = classes.getParent();
+        Path log = dir.resolve("jcstress-Lock_03.log");
+        List<String> cmd = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString()));
+        if (Runtime.version().feature() >= 22) {
+            cmd.add("--enable-native-access=ALL-UNNAMED");
+        }
+        cmd.addAll(List.of("-cp", classes + File.pathSeparator + jar, "org.openjdk.jcstress.Main",
+                "-t", "org\\.threading4j\\.litmus\\.lock\\.Lock_03_.*", "-m", "quick", "-sc", "false", "-iters", "1",
+                "-time", "200", "-c", "2", "-r", dir.resolve("jcstress-results").toString()));
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile()).start();
+        if (!p.waitFor(15, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("jcstress did not finish in 15 minutes; see " + log);
+        }
+        String out = Files.readString(log);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (p.exitValue() == 0 || !out.contains("STALE")) {
+            throw new AssertionError("mutant " + m + " survived jcstress Lock_03 (exit " + p.exitValue() + "); see " + log);
+        }
+        String line = String.format("caught by jcstress Lock_03_ReleaseWakesParkedAcquire in %.1f s: STALE, exit %d",
+                seconds, p.exitValue());
+        System.out.println("[mutant] no-unpark " + line);
+        Evidence.explored(1, "mutant no-unpark " + line);
     }
 
     @Test
