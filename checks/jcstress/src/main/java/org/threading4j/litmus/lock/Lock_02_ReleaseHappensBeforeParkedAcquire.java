@@ -12,8 +12,8 @@ import org.threading4j.Lock;
 
 /**
  * Claim: writes before {@code release()} are visible after the next {@code acquire()} also when the lock
- * passes through a waiter, i.e. the acquirer found the lock taken and waited (parked, or was handed the
- * lock). The lock is held from the start; the releaser writes {@code a} and {@code b} (after a short spin,
+ * passes through a waiter: the acquirer found the lock taken ({@code tryAcquire()} failed) and waited in
+ * {@code acquire()}, where it usually parks (or is handed the lock). The lock is held from the start; the releaser writes {@code a} and {@code b} (after a short spin,
  * so that the acquirer usually arrives first) and releases; the acquirer tries once, records whether it had
  * to wait, then acquires and reads {@code b}, then {@code a}. Any result without both writes is forbidden.
  *
@@ -22,7 +22,7 @@ import org.threading4j.Lock;
  * <p>Observed (JDK 17, x86-64, 2 CPUs, CI settings {@code -m quick -sc false -iters 1 -time 200 -c 2}): "1, 1, 1" (waited) 666,418 and "1, 1, 0" 615,585 samples; nothing forbidden.
  */
 @JCStressTest
-@Outcome(id = "1, 1, 1", expect = ACCEPTABLE, desc = "the acquirer waited for the release and sees both writes")
+@Outcome(id = "1, 1, 1", expect = ACCEPTABLE, desc = "the acquirer found the lock taken, waited for the release, and sees both writes")
 @Outcome(id = "1, 1, 0", expect = ACCEPTABLE, desc = "the release came first; the acquirer sees both writes")
 @Outcome(id = "0, .*", expect = FORBIDDEN, desc = "the acquirer missed a write made before the release")
 @Outcome(id = "1, 0, .*", expect = FORBIDDEN, desc = "the acquirer missed a write made before the release")

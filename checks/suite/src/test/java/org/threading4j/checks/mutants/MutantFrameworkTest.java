@@ -92,7 +92,9 @@ class MutantFrameworkTest {
             tool = Tool.MUTANT)
     void identitySurvivesLincheck() {
         assertNull(Catch.run(IDENTITY, Check.of(LincheckProbe.class, "mutualExclusion"), LIMIT));
-        Evidence.explored(1, "Lincheck model-checking run on the identity mutant");
+        // the Lock suite's own Lincheck scenario (lock-checks), run the way mutant checks run
+        assertNull(Catch.run(IDENTITY, Check.of(named("lincheck.LockConcurrentTest"), "threeThreadsIncrement"), LIMIT));
+        Evidence.explored(2, "Lincheck model-checking runs on the identity mutant");
     }
 
     @Test
