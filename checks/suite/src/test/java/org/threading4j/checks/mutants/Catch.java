@@ -57,10 +57,15 @@ public final class Catch {
      *              with watchdogs; this is the last resort, and a hung check's JVM is killed)
      */
     public static String assertCaught(Mutant mutant, Duration limit, Check... checks) {
+        return assertCaught(mutant, limit, List.of(), checks);
+    }
+
+    /** As {@link #assertCaught(Mutant, Duration, Check...)}, with extra options for the forked JVMs. */
+    public static String assertCaught(Mutant mutant, Duration limit, List<String> jvmOptions, Check... checks) {
         List<String> survived = new ArrayList<>();
         for (Check check : checks) {
             long start = System.nanoTime();
-            String verdict = run(mutant, check, limit);
+            String verdict = run(mutant, check, limit, jvmOptions);
             double seconds = (System.nanoTime() - start) / 1e9;
             if (verdict != null) {
                 String line = String.format("caught by %s in %.1f s: %s", check, seconds, verdict);
@@ -80,6 +85,11 @@ public final class Catch {
      * {@code target/mutants/<id>/<check>.log}.
      */
     public static String run(Mutant mutant, Check check, Duration limit) {
+        return run(mutant, check, limit, List.of());
+    }
+
+    /** As {@link #run(Mutant, Check, Duration)}, with extra options for the forked JVM. */
+    public static String run(Mutant mutant, Check check, Duration limit, List<String> jvmOptions) {
         Path classes = MutantLibrary.build(mutant);
         Path log = classes.resolveSibling(mutant.id() + "-" + check.type().getSimpleName() + "." + check.method()
                 + ".log");
@@ -94,6 +104,7 @@ public final class Catch {
         if (seam != null) {
             cmd.add("-D" + RaceSeam.PROPERTY + "=" + seam);
         }
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(classes + File.pathSeparator + System.getProperty("java.class.path"));
         cmd.add(CheckMain.class.getName());

@@ -19,13 +19,25 @@ public final class CheckMain {
     private CheckMain() {
     }
 
+    /** The no-argument method {@code name} of {@code type} or of a superclass (contract suites inherit theirs). */
+    static Method method(Class<?> type, String name) throws NoSuchMethodException {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredMethod(name);
+            } catch (NoSuchMethodException e) {
+                // look further up
+            }
+        }
+        throw new NoSuchMethodException(type.getName() + "." + name + "()");
+    }
+
     public static void main(String[] args) {
         int status;
         try {
             Class<?> type = Class.forName(args[0]);
             Constructor<?> ctor = type.getDeclaredConstructor();
             ctor.setAccessible(true);
-            Method m = findMethod(type, args[1]);
+            Method m = method(type, args[1]);
             m.setAccessible(true);
             m.invoke(ctor.newInstance());
             System.out.println("VERDICT: PASS");
@@ -42,17 +54,5 @@ public final class CheckMain {
         }
         System.out.flush();
         Runtime.getRuntime().halt(status); // do not wait for stuck non-daemon threads or shutdown hooks
-    }
-
-    /** The no-argument method {@code name} of {@code type} or of a superclass (contract suites inherit their checks). */
-    private static Method findMethod(Class<?> type, String name) throws NoSuchMethodException {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            try {
-                return c.getDeclaredMethod(name);
-            } catch (NoSuchMethodException e) {
-                // look in the superclass
-            }
-        }
-        throw new NoSuchMethodException(type.getName() + "." + name + "()");
     }
 }

@@ -17,7 +17,7 @@ public class LincheckProbe {
      * plain counter and release: mutual exclusion, and both finish.
      */
     void mutualExclusion() {
-        Lincheck.runConcurrentTest(Depth.pick(300, 10_000), () -> {
+        Lincheck.runConcurrentTest(Depth.pick(100, 2_000), () -> {
             Lock lock = new Lock();
             int[] counter = new int[1];
             List<Throwable> failures = new ArrayList<>();

@@ -74,12 +74,27 @@ class MutantFrameworkTest {
         Evidence.explored(2, "stress checks passed on the identity mutant with the race seam on");
     }
 
+    /** The scheduling-stress JVM options used for the plain-store mutant do not make correct code fail. */
     @Test
-    @Verifies(primitive = "Lock", property = "mutant framework: Lincheck runs in the mutant loader; a no-op edit survives",
+    @Verifies(primitive = "Lock", property = "mutant framework: a no-op edit survives under C2 scheduling stress",
+            tool = Tool.MUTANT)
+    void identitySurvivesSchedulingStress() {
+        try (RaceSeam on = RaceSeam.on()) {
+            String verdict = Catch.run(IDENTITY, Check.of(stress("LockStressTest"), "freeForAll"), LIMIT,
+                    LockMutantsTest.SCHEDULING_STRESS);
+            assertNull(verdict, "the identity mutant was 'caught' under scheduling stress");
+        }
+        Evidence.explored(1, "stress check passed on the identity mutant under C2 scheduling stress");
+    }
+
+    @Test
+    @Verifies(primitive = "Lock", property = "mutant framework: Lincheck runs in the mutant JVM; a no-op edit survives",
             tool = Tool.MUTANT)
     void identitySurvivesLincheck() {
         assertNull(Catch.run(IDENTITY, Check.of(LincheckProbe.class, "mutualExclusion"), LIMIT));
-        Evidence.explored(1, "Lincheck model-checking run on the identity mutant");
+        // the Lock suite's own Lincheck scenario (lock-checks), run the way mutant checks run
+        assertNull(Catch.run(IDENTITY, Check.of(named("lincheck.LockConcurrentTest"), "threeThreadsIncrement"), LIMIT));
+        Evidence.explored(2, "Lincheck model-checking runs on the identity mutant");
     }
 
     @Test
@@ -98,8 +113,13 @@ class MutantFrameworkTest {
 
     /** Check classes of the stress package are package-private: named, not referenced. */
     static Class<?> stress(String simpleName) {
+        return named("stress." + simpleName);
+    }
+
+    /** A check class by its name under {@code org.threading4j.checks.} (check classes are package-private). */
+    static Class<?> named(String name) {
         try {
-            return Class.forName("org.threading4j.checks.stress." + simpleName);
+            return Class.forName("org.threading4j.checks." + name);
         } catch (ClassNotFoundException e) {
             throw new AssertionError(e);
         }

@@ -75,10 +75,12 @@ public final class MutexStress {
     }
 
     /** What a run did, for the report. */
-    public record Result(long acquisitions, long timeouts, long interrupts, long parkedSeen) {
+    public record Result(long acquisitions, long timeouts, long interrupts, long parkedSeen, long foreignReleases,
+            long foreignWhileHeld) {
         @Override
         public String toString() {
-            return acquisitions + " acquisitions, " + timeouts + " timed out, " + interrupts + " interrupted";
+            return acquisitions + " acquisitions, " + timeouts + " timed out, " + interrupts + " interrupted, "
+                    + foreignReleases + " releases by non-holders (" + foreignWhileHeld + " while locked)";
         }
     }
 
@@ -122,16 +124,17 @@ public final class MutexStress {
     }
 
     private static final class Counts {
-        long acquired, timedOut, interrupted;
+        long acquired, timedOut, interrupted, foreignReleases, foreignWhileHeld;
     }
 
     private Result freeForAll() {
         int n = config.threads();
         long end = System.nanoTime() + config.runFor().toNanos();
         Counts[] counts = new Counts[n];
-        Workers workers = Workers.start(name, n, id -> {
+        Counts[] counted = counts;
+        Workers workers = Workers.start(name, n, reporting(id -> {
             Counts c = new Counts();
-            counts[id] = c;
+            counted[id] = c;
             ThreadLocalRandom rnd = ThreadLocalRandom.current();
             long ops = 0;
             while (!stop && System.nanoTime() - end < 0) {
@@ -139,7 +142,7 @@ public final class MutexStress {
                 Thread.interrupted(); // an interrupt aimed at the step just finished must not leak into the next
                 progress.lazySet(id, ++ops);
             }
-        });
+        }));
         Thread driver = config.interrupter() ? interrupter(workers, end) : null;
         long parkedSeen = watch(workers, end);
         if (driver != null) {
@@ -149,11 +152,16 @@ public final class MutexStress {
                 Thread.currentThread().interrupt();
             }
         }
-        long acquired = 0, timedOut = 0, interrupted = 0;
+        long acquired = 0, timedOut = 0, interrupted = 0, foreign = 0, foreignHeld = 0;
         for (Counts c : counts) {
+            if (c == null) {
+                continue; // a worker that never started (the run was stopped early)
+            }
             acquired += c.acquired;
             timedOut += c.timedOut;
             interrupted += c.interrupted;
+            foreign += c.foreignReleases;
+            foreignHeld += c.foreignWhileHeld;
         }
         if (failure.get() == null) {
             check(counter == acquired, "mutual exclusion: the counter bumped under the lock is " + counter + " but "
@@ -161,7 +169,7 @@ public final class MutexStress {
             check(!lock.locked(), "no lost permit: the lock is still locked after every worker released it");
         }
         rethrow();
-        return new Result(acquired, timedOut, interrupted, parkedSeen);
+        return new Result(acquired, timedOut, interrupted, parkedSeen, foreign, foreignHeld);
     }
 
     private void step(int id, ThreadLocalRandom rnd, Counts c) {
@@ -203,7 +211,7 @@ public final class MutexStress {
                 check(lock.heldByCurrentThread() != Boolean.TRUE, "a timed-out tryAcquire(" + d + ") holds the lock");
             }
         } else {
-            foreignRelease();
+            foreignRelease(c);
         }
     }
 
@@ -214,7 +222,11 @@ public final class MutexStress {
     }
 
     /** Owned locks only: a thread that does not hold the lock tries to release it. */
-    private void foreignRelease() {
+    private void foreignRelease(Counts c) {
+        c.foreignReleases++;
+        if (lock.locked()) {
+            c.foreignWhileHeld++;
+        }
         if (lock.heldByCurrentThread()) {
             fail("owner check: a thread that never acquired the lock is its owner");
             return;
@@ -241,8 +253,12 @@ public final class MutexStress {
         for (int i = 1; i < depth; i++) {
             lock.acquire(); // reentrant: must not block
         }
-        for (int spins = rnd.nextInt(64); spins > 0; spins--) {
-            Thread.onSpinWait();
+        if (rnd.nextInt(8) == 0) {
+            Thread.yield(); // sometimes give up the core while holding the lock: the others pile up and park
+        } else {
+            for (int spins = rnd.nextInt(256); spins > 0; spins--) {
+                Thread.onSpinWait();
+            }
         }
         if (occupant != id) {
             fail("mutual exclusion: " + name + "-" + occupant + " entered while " + name + "-" + id + " was inside");
@@ -294,7 +310,7 @@ public final class MutexStress {
         long end = System.nanoTime() + config.runFor().toNanos();
         AtomicLongArray round = new AtomicLongArray(1); // published by the holder: round r has started
         long[] rounds = new long[1];
-        Workers workers = Workers.start(name, waiters + 1, id -> {
+        Workers workers = Workers.start(name, waiters + 1, reporting(id -> {
             ThreadLocalRandom rnd = ThreadLocalRandom.current();
             Counts c = new Counts();
             if (id == 0) { // the holder
@@ -347,7 +363,7 @@ public final class MutexStress {
                     progress.lazySet(id, r);
                 }
             }
-        });
+        }));
         long parkedSeen = watch(workers, end);
         if (failure.get() == null) {
             check(counter == rounds[0] * waiters, "mutual exclusion: the counter bumped under the lock is "
@@ -355,7 +371,7 @@ public final class MutexStress {
             check(!lock.locked(), "no lost permit: the lock is still locked after the last hand-off");
         }
         rethrow();
-        return new Result(counter, 0, 0, parkedSeen);
+        return new Result(counter, 0, 0, parkedSeen, 0, 0);
     }
 
     private void synchronizedCritical(int id, Counts c) {
@@ -369,6 +385,18 @@ public final class MutexStress {
         c.acquired++;
         occupant = NOBODY;
         lock.release();
+    }
+
+    /** A worker body that also reports its failure to the watchdog, which then ends the run at once. */
+    private Workers.Body reporting(Workers.Body body) {
+        return id -> {
+            try {
+                body.run(id);
+            } catch (Throwable e) {
+                fail(name + "-" + id + " failed: " + e, e);
+                throw e;
+            }
+        };
     }
 
     /** Spin a little, then park briefly (a parked thread is not RUNNABLE, which the watchdog relies on). */
@@ -459,7 +487,8 @@ public final class MutexStress {
                 }
                 if (locked && occupant == NOBODY && !anyRunnable(threads)) {
                     abandon(threads, "no lost permit: the lock has been locked for " + config.stuckAfter()
-                            + " with nobody inside the critical section and no progress; parked: " + parked);
+                            + " with nobody inside the critical section and no progress (a permit lost, or handed"
+                            + " to a waiter that was never woken); parked: " + parked);
                     return parkedSeen;
                 }
             }
@@ -498,7 +527,11 @@ public final class MutexStress {
     }
 
     private void fail(String message) {
-        AssertionError e = new AssertionError(message);
+        fail(message, null);
+    }
+
+    private void fail(String message, Throwable cause) {
+        AssertionError e = new AssertionError(message, cause);
         if (!failure.compareAndSet(null, e)) {
             failure.get().addSuppressed(e);
         }
