@@ -85,6 +85,7 @@ class SemaphoreMutantsTest {
     @Verifies(primitive = "Semaphore", property = "mutant caught: interrupted waiter drops a handed permit", tool = Tool.MUTANT)
     void interruptedDropsGrantIsCaught() {
         Catch.assertCaught(INTERRUPTED_DROPS_GRANT, LIMIT,
+                Check.of(org.threading4j.checks.contract.SemaphorePrimitiveContractTest.class, "interruptAtHandOffKeepsThePermit"),
                 Check.of(org.threading4j.checks.stress.SemaphoreStressTest.class, "permitsConservedUnderTimeoutsAndInterrupts"));
     }
 }
