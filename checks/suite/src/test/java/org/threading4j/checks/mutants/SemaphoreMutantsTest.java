@@ -31,6 +31,12 @@ class SemaphoreMutantsTest {
             "            if (STATE.compareAndSet(this, s, s + n * PERMIT)) {\n                return true;\n            }",
             "            long unused = (long) STATE.getAndAdd(this, (long) n * PERMIT);\n            return true;");
 
+    /** release(n) with nobody parked adds one permit whatever n is: visible to a purely sequential check. */
+    static final Mutant RELEASE_N_ADDS_ONE = new Mutant("semaphore-release-n-adds-one",
+            "release(n) with nobody parked adds one permit instead of n", PERMIT_SYNC,
+            "if (STATE.compareAndSet(this, s, s + n * PERMIT)) {",
+            "if (STATE.compareAndSet(this, s, s + PERMIT)) {");
+
     /** A timed waiter handed a permit just as its deadline passes reports a timeout and drops the permit. */
     static final Mutant TIMED_OUT_DROPS_GRANT = new Mutant("semaphore-timeout-drops-handed-permit",
             "a timed waiter handed a permit at its deadline returns false and drops it", PERMIT_SYNC,
@@ -87,5 +93,12 @@ class SemaphoreMutantsTest {
         Catch.assertCaught(INTERRUPTED_DROPS_GRANT, LIMIT,
                 Check.of(org.threading4j.checks.contract.SemaphorePrimitiveContractTest.class, "interruptAtHandOffKeepsThePermit"),
                 Check.of(org.threading4j.checks.stress.SemaphoreStressTest.class, "permitsConservedUnderTimeoutsAndInterrupts"));
+    }
+
+    @Test
+    @Verifies(primitive = "Semaphore", property = "mutant caught: release(n) adds one permit (the property test can fail)", tool = Tool.MUTANT)
+    void releaseNAddsOneIsCaught() {
+        Catch.assertCaught(RELEASE_N_ADDS_ONE, LIMIT,
+                Check.of(org.threading4j.checks.property.SemaphorePropertyTest.class, "realFollowsSpec"));
     }
 }

@@ -31,7 +31,7 @@ import org.threading4j.specs.SemaphoreSpec.Status;
  * to the shortest failing one, printed as traces such as
  * {@code Semaphore(0); start acquire() as w0 -> w0; release(2) -> ok; w0:ACQUIRED; value() -> 1}.
  */
-class SemaphorePropertyTest {
+public class SemaphorePropertyTest {
 
     // ---------------------------------------------------------------------------------------------
     // 1. The real semaphore answers like the spec, step by step, with parked waiters
