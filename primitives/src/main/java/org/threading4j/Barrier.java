@@ -39,11 +39,12 @@ import org.threading4j.internal.WaitQueue;
  * in the current cycle throw {@code BrokenBarrierException} without breaking the barrier, and the barrier is
  * usable again as soon as they have left.
  *
- * <p><b>The trip wins.</b> A cycle is decided when its last party has arrived and the action (if any) has
- * returned: a party whose timeout expires or who is interrupted from then on returns its index normally,
- * with its interrupt status set (so an interrupt that races with the trip never breaks the barrier). The
- * only things that still turn a released party's return into {@code BrokenBarrierException} are, as in
- * Python, an {@code abort()} (or a break) that happens after the trip but before that party has left.
+ * <p><b>The trip wins.</b> Once the last party has arrived, timeouts and interrupts of the waiting parties
+ * no longer break the cycle: such a party waits on and returns its index normally when the barrier trips,
+ * with its interrupt status set, so an interrupt that races with the trip never breaks the barrier. While
+ * the action runs, only the action failing, {@code reset()} or {@code abort()} can still stop the trip. As
+ * in Python, an {@code abort()} after the trip but before a released party has left turns that party's
+ * return into {@code BrokenBarrierException}; the thread that ran the action returns its index regardless.
  *
  * <p><b>An action that uses its own barrier.</b> In Python that deadlocks; here each call is defined.
  * The action runs after the last arrival and before the trip, so: {@code await()} from the action throws
@@ -63,9 +64,14 @@ import org.threading4j.internal.WaitQueue;
  * from {@code await()} in that cycle. So every write made by any party before the barrier is visible to
  * every party after it. {@link #waiting()}, {@link #isBroken()} have the effects of a volatile read.
  *
+ * <p><b>Differences from Python {@code threading}.</b> A negative timeout throws
+ * {@code IllegalArgumentException} (Python treats it as 0); interrupts exist and break the barrier; an action
+ * may call its own barrier (Python deadlocks); a {@code reset()} or {@code abort()} while the action runs
+ * cancels the trip (in Python it waits for the action's lock and the cycle trips); {@code waiting()} is 0
+ * while the action runs (Python counts the runner). The full list is in {@code docs/barrier.md}.
+ *
  * <p>Timeouts and argument checks follow the <a href="package-summary.html#conventions">package
- * conventions</a>; interrupts do too, except that an interrupt breaks the barrier, as described above. The
- * differences from Python are listed in {@code docs/barrier.md}.
+ * conventions</a>; interrupts do too, except that an interrupt breaks the barrier, as described above.
  */
 public final class Barrier {
 
@@ -80,6 +86,7 @@ public final class Barrier {
     /**
      * Creates a barrier for {@code parties} threads, without an action or a default timeout.
      *
+     * @param parties the number of threads that must call {@link #await()} to trip the barrier
      * @throws IllegalArgumentException if {@code parties < 1} ("parties must be >= 1")
      */
     public Barrier(int parties) {
@@ -90,6 +97,7 @@ public final class Barrier {
      * Creates a barrier for {@code parties} threads whose last arrival runs {@code action} before the
      * others are released.
      *
+     * @param parties the number of threads that must call {@link #await()} to trip the barrier
      * @param action run by the last thread to arrive, once per cycle; {@code null} for none
      * @throws IllegalArgumentException if {@code parties < 1} ("parties must be >= 1")
      */
@@ -101,6 +109,7 @@ public final class Barrier {
      * Creates a barrier with an action and a default timeout, used by {@link #await()}. Python:
      * {@code Barrier(parties, action, timeout)}.
      *
+     * @param parties the number of threads that must call {@link #await()} to trip the barrier
      * @param action  run by the last thread to arrive, once per cycle; {@code null} for none
      * @param timeout the default timeout of {@link #await()}; for none use {@link #Barrier(int, Runnable)}
      * @throws NullPointerException if {@code timeout} is null
@@ -139,6 +148,7 @@ public final class Barrier {
      * {@code wait(timeout)}. A zero timeout does not wait: unless the caller is the last to arrive, it
      * breaks the barrier (as in Python).
      *
+     * @param timeout how long to wait for the trip, counted from arrival (not from the wait for a drain)
      * @return the arrival index: 0 for the first thread to arrive, {@code parties() - 1} for the last
      * @throws NullPointerException if {@code timeout} is null
      * @throws IllegalArgumentException if {@code timeout} is negative
@@ -169,7 +179,11 @@ public final class Barrier {
         sync.abort();
     }
 
-    /** The number of threads needed to trip the barrier. Python: {@code parties}. */
+    /**
+     * The number of threads needed to trip the barrier. Python: {@code parties}.
+     *
+     * @return the parties given at construction
+     */
     public int parties() {
         return sync.parties();
     }
@@ -177,12 +191,19 @@ public final class Barrier {
     /**
      * The number of parties waiting in the cycle being filled; 0 while a cycle drains or resets, while the
      * action runs, or when broken. A snapshot. Python: {@code n_waiting}.
+     *
+     * @return the number of parties waiting in the filling cycle
      */
     public int waiting() {
         return sync.waiting();
     }
 
-    /** Whether the barrier is broken. Python: {@code broken}. */
+    /**
+     * Whether the barrier is broken. Python: {@code broken}.
+     *
+     * @return {@code true} if broken (by a timeout, an interrupt, a failing action or {@link #abort()})
+     *         and not reset since
+     */
     public boolean isBroken() {
         return sync.isBroken();
     }

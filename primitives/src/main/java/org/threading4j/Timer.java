@@ -52,7 +52,7 @@ import org.threading4j.internal.WaitQueue;
  *     lands after the timer's "is it cancelled?" check is silently ineffective there).</li>
  * <li>An action that raises leaves Python's timer with {@code finished} unset; here the timer finishes and
  *     {@code join()} returns.</li>
- * <li>The interval is checked when the timer is constructed: a negative one throws
+ * <li>The interval is checked by {@code start()}: a negative one makes it throw
  *     {@code IllegalArgumentException} (Python accepts it and fires at once). {@code None} as Python's
  *     "wait until cancelled" is spelled as a {@code Duration} too large for {@code long} nanoseconds.</li>
  * <li>{@code join(Duration)} returns whether the timer finished (Python's returns {@code None}); a
@@ -80,8 +80,8 @@ public final class Timer {
     /** Python's message for a timer's thread joining itself (it would wait for ever). */
     static final String JOIN_SELF = "cannot join current thread";
 
-    /** The interval in nanoseconds; {@link WaitQueue#FOREVER} or more means "until cancelled". */
-    private final long intervalNanos;
+    /** The interval as given; checked by {@link #start()}. */
+    private final Duration interval;
     /** What runs when the timer fires; at most once. */
     private final Runnable action;
     /** Supplies the timer's thread; called once, by {@code start()}. */
@@ -101,8 +101,6 @@ public final class Timer {
      *                 duration too large for {@code long} nanoseconds waits until cancelled
      * @param action   what to run
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if {@code interval} is negative
-     *         ("timeout value must be a non-negative number")
      */
     public Timer(Duration interval, Runnable action) {
         this(interval, action, Thread::new);
@@ -117,11 +115,9 @@ public final class Timer {
      * @param action   what to run
      * @param factory  makes the timer's thread, once, when {@link #start()} is called
      * @throws NullPointerException if an argument is null
-     * @throws IllegalArgumentException if {@code interval} is negative
-     *         ("timeout value must be a non-negative number")
      */
     public Timer(Duration interval, Runnable action, ThreadFactory factory) {
-        this.intervalNanos = Timeouts.toNanos(interval);
+        this.interval = Objects.requireNonNull(interval, "interval");
         this.action = Objects.requireNonNull(action, "action");
         this.factory = Objects.requireNonNull(factory, "factory");
     }
@@ -135,15 +131,18 @@ public final class Timer {
      * the action will never run, and the timer counts as started and finished (a later {@code cancel()}
      * still returns {@code true}: the action is certainly never run).
      *
+     * @throws IllegalArgumentException if the interval is negative ("timeout value must be a non-negative
+     *         number"); the timer is then left unstarted, as if the call had not been made
      * @throws IllegalStateException if the timer was already started ("threads can only be started once")
      */
     public void start() {
+        long intervalNanos = Timeouts.toNanos(interval); // API.md: a negative interval fails start(), like java.util.Timer.schedule
         if (!sync.markStarted()) {
             throw new IllegalStateException(STARTED_TWICE);
         }
         Thread t;
         try {
-            t = factory.newThread(this::runTimer);
+            t = factory.newThread(() -> runTimer(intervalNanos));
             if (t == null) {
                 throw new NullPointerException("thread factory returned null");
             }
@@ -156,7 +155,7 @@ public final class Timer {
     }
 
     /** The body of the timer's thread: wait, decide, run, finish. */
-    private void runTimer() {
+    private void runTimer(long intervalNanos) {
         try {
             sync.awaitDue(intervalNanos < WaitQueue.FOREVER, intervalNanos);
             if (sync.tryFire()) { // the one place the action can run; a cancel() after this returns false

@@ -30,7 +30,8 @@ import org.threading4j.BrokenBarrierException;
  *
  *   Invariant (whenever the queue lock is free): QUEUED == (wait queue non-empty).
  *
- * Transitions (each one CAS on the state word; those that wake waiters do it under the queue lock)
+ * Transitions (each one CAS on the state word; a transition that finds QUEUED set wakes the queue under
+ * the queue lock, in the same lock hold as the CAS, except the no-action trip: CAS first, then wake)
  * ===========
  *
  *   arrive          FILLING c        -> FILLING c+1                  (c+1 &lt; parties, or an action will run)
@@ -89,8 +90,6 @@ public final class BarrierSync extends WaitQueue {
     static final long GEN_ONE = 1L << GEN_SHIFT;
     static final long GEN_MASK = -1L << GEN_SHIFT;
 
-    /** Spins of a would-be arrival on a draining barrier before it parks: a drain is usually short. */
-    private static final int DRAIN_SPINS = 128;
 
     /** Message of the {@code IllegalStateException} for {@code await()} from the barrier's own action. */
     public static final String AWAIT_IN_ACTION = "await() called from the barrier's own action";
@@ -191,7 +190,8 @@ public final class BarrierSync extends WaitQueue {
      * Returns the state it arrived in.
      */
     private long arriveSlow() throws InterruptedException {
-        int spins = DRAIN_SPINS;
+        // No spinning before the pre-wait parks: on an oversubscribed machine (the 2-core CI box) a spinning
+        // arrival steals the CPU the departing parties need, and measured slower than parking at once.
         for (;;) {
             long s = state;
             int phase = phase(s), c = count(s);
@@ -201,9 +201,6 @@ public final class BarrierSync extends WaitQueue {
                 }
             } else if (phase == BROKEN) {
                 throw new BrokenBarrierException();
-            } else if (spins > 0) {
-                --spins;
-                Thread.onSpinWait();
             } else {
                 preWait();
             }
@@ -261,9 +258,12 @@ public final class BarrierSync extends WaitQueue {
         boolean mayGiveUp = true;  // false once the cycle was seen full: the trip is decided
         boolean interrupted = false;
         for (;;) {
+            long s = state;
+            if (gen(s) != myGen) {
+                return departParty(index, interrupted); // over already: no need for the queue lock
+            }
             Waiter w = new Waiter(Thread.currentThread());
             lockQueue();
-            long s;
             for (;;) {
                 s = state;
                 if (gen(s) != myGen || (s & QUEUED) != 0 || STATE.compareAndSet(this, s, s | QUEUED)) {

@@ -46,7 +46,9 @@ public final class TimerSpec {
         /** Pending after start() until a caller performs the {@link #fire()} step. */
         FINITE,
         /** Never fires; only cancel() ends it (Python's {@code interval=None}). */
-        FOREVER
+        FOREVER,
+        /** Negative: start() refuses it (Python would fire at once). */
+        NEGATIVE
     }
 
     private final Interval interval;
@@ -66,14 +68,10 @@ public final class TimerSpec {
      * Python: {@code Timer(interval, function)}.
      *
      * @throws NullPointerException if {@code interval} is null
-     * @throws IllegalArgumentException if it is negative (Python accepts it and fires at once)
      */
     public TimerSpec(Duration interval) {
         Objects.requireNonNull(interval, "interval");
-        if (interval.isNegative()) {
-            throw new IllegalArgumentException(NEGATIVE);
-        }
-        this.interval = interval.isZero() ? Interval.ZERO : fitsInNanos(interval) ? Interval.FINITE : Interval.FOREVER;
+        this.interval = interval.isNegative() ? Interval.NEGATIVE : interval.isZero() ? Interval.ZERO : fitsInNanos(interval) ? Interval.FINITE : Interval.FOREVER;
     }
 
     private static boolean fitsInNanos(Duration d) {
@@ -85,8 +83,14 @@ public final class TimerSpec {
         }
     }
 
-    /** Python: {@code start()}; a second start raises {@code RuntimeError("threads can only be started once")}. */
+    /**
+     * Python: {@code start()}; a second start raises {@code RuntimeError("threads can only be started once")}.
+     * A negative interval is refused here, changing nothing (Python accepts it and fires at once).
+     */
     public void start() {
+        if (interval == Interval.NEGATIVE) {
+            throw new IllegalArgumentException(NEGATIVE);
+        }
         if (started) {
             throw new IllegalStateException(STARTED_TWICE);
         }

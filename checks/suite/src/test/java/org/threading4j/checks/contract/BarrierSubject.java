@@ -2,6 +2,7 @@ package org.threading4j.checks.contract;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
@@ -135,7 +136,7 @@ public interface BarrierSubject {
 
     final class Real implements BarrierSubject {
         private final Barrier barrier;
-        private final Map<Integer, Call> calls = new HashMap<>();
+        private final Map<Integer, Call> calls = new ConcurrentHashMap<>(); // read by the action's thread
         private final Map<Integer, Boolean> interruptNext = new HashMap<>();
 
         private static final class Call {
@@ -155,7 +156,7 @@ public interface BarrierSubject {
             boolean interruptFirst = interruptNext.getOrDefault(t, false)
                     || previous != null && previous.interruptedAtEnd;
             interruptNext.remove(t);
-            call.thread = Threads.startDaemon("party-" + t, () -> {
+            call.thread = new Thread(() -> {
                 if (interruptFirst) {
                     Thread.currentThread().interrupt();
                 }
@@ -171,8 +172,10 @@ public interface BarrierSubject {
                 }
                 call.interruptedAtEnd = Thread.currentThread().isInterrupted();
                 call.result = r;
-            });
-            calls.put(t, call);
+            }, "party-" + t);
+            call.thread.setDaemon(true);
+            calls.put(t, call); // before it starts: an action calling settle() must find its own thread
+            call.thread.start();
             return call;
         }
 

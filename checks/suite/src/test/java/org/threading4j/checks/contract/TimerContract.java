@@ -97,10 +97,16 @@ abstract class TimerContract {
     }
 
     @Test
-    @Verifies(primitive = "Timer", property = "a negative interval throws IllegalArgumentException; null throws NPE", tool = Tool.CONTRACT)
-    void badInterval() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> create(Duration.ofNanos(-1)));
+    @Verifies(primitive = "Timer", property = "start() with a negative interval throws IllegalArgumentException and starts nothing; null throws NPE", tool = Tool.CONTRACT)
+    void badInterval() throws Exception {
+        TimerSubjects.Subject t = create(Duration.ofNanos(-1));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, t::start);
         assertEquals(TimerSpec.NEGATIVE, e.getMessage());
+        assertFalse(t.isAlive());
+        IllegalArgumentException again = assertThrows(IllegalArgumentException.class, t::start);
+        assertEquals(TimerSpec.NEGATIVE, again.getMessage(), "still unstarted: the same answer, not 'started once'");
+        assertTrue(t.cancel(), "the action can never run, and nothing had decided that yet");
+        assertEquals(0, t.runs());
         assertThrows(NullPointerException.class, () -> create(null));
         Evidence.explored(2, "scenarios");
     }

@@ -16,6 +16,8 @@ import org.threading4j.specs.RLockSpec;
  *
  * <p>No init or post part: Lincheck runs them on one thread but hands their actors different thread ids,
  * which would make the spec's callers disagree with the real threads. Four actors per thread make up for it.
+ * For the same reason scenario minimisation is off: it moves actors into the init and post parts, and
+ * so turns a real failure into a misleading one (seen with a broken {@code holdCount}).
  */
 @Param(name = "tid", gen = ThreadIdGen.class)
 public class RLockLincheckTest extends LincheckBounds {
@@ -50,12 +52,12 @@ public class RLockLincheckTest extends LincheckBounds {
     @Test
     @Verifies(primitive = "RLock", property = "linearizable: tryAcquire (recursive), release (owner only), locked, holdCount, isHeldByCurrentThread", tool = Tool.LINCHECK_STRESS)
     public void stress() {
-        check(stress(2, 4).actorsBefore(0).actorsAfter(0).sequentialSpecification(RLockSpec.class), RLockLincheckTest.class, ITERATIONS, INVOCATIONS);
+        check(stress(2, 4).actorsBefore(0).actorsAfter(0).minimizeFailedScenario(false).sequentialSpecification(RLockSpec.class), RLockLincheckTest.class, ITERATIONS, INVOCATIONS);
     }
 
     @Test
     @Verifies(primitive = "RLock", property = "linearizable: tryAcquire (recursive), release (owner only), locked, holdCount, isHeldByCurrentThread", tool = Tool.LINCHECK_MODEL)
     public void modelChecking() {
-        check(modelChecking(2, 4).actorsBefore(0).actorsAfter(0).sequentialSpecification(RLockSpec.class), RLockLincheckTest.class, ITERATIONS, INVOCATIONS);
+        check(modelChecking(2, 4).actorsBefore(0).actorsAfter(0).minimizeFailedScenario(false).sequentialSpecification(RLockSpec.class), RLockLincheckTest.class, ITERATIONS, INVOCATIONS);
     }
 }

@@ -12,7 +12,7 @@ import org.threading4j.specs.RLockSpec;
 
 /**
  * RLock's timed acquire (recursive for the owner, waiting 1 ms otherwise) is linearizable as
- * {@code tryAcquire()}. Stress only; no init/post part (see {@link RLockLincheckTest}).
+ * {@code tryAcquire()}. Stress only; no init/post part and no minimisation (see {@link RLockLincheckTest}).
  */
 @Param(name = "tid", gen = ThreadIdGen.class)
 public class RLockTimedLincheckTest extends LincheckBounds {

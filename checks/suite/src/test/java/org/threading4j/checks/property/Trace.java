@@ -2,6 +2,7 @@ package org.threading4j.checks.property;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The readable trace of one action sequence run against a primitive and its spec: each line is an
@@ -17,6 +18,45 @@ final class Trace {
     }
 
     private final List<String> lines = new ArrayList<>();
+
+    /**
+     * Runs {@code check} on {@code actions}; if it fails, removes actions one at a time for as long as the
+     * check still fails (QuickTheories shrinks a list only from its end and its elements towards the first
+     * value, which leaves most actions in place), and throws the failure of the shortest sequence found.
+     */
+    static <A> void minimising(List<A> actions, Consumer<List<A>> check) {
+        AssertionError failure = failure(actions, check);
+        if (failure == null) {
+            return;
+        }
+        List<A> smallest = new ArrayList<>(actions);
+        boolean removed = true;
+        while (removed) {
+            removed = false;
+            for (int i = 0; i < smallest.size() && smallest.size() > 1; i++) {
+                List<A> candidate = new ArrayList<>(smallest);
+                candidate.remove(i);
+                AssertionError f = failure(candidate, check);
+                if (f != null) {
+                    smallest = candidate;
+                    failure = f;
+                    removed = true;
+                    i--;
+                }
+            }
+        }
+        throw new AssertionError("minimised to " + smallest.size() + " of " + actions.size() + " actions "
+                + smallest + ":\n" + failure.getMessage(), failure);
+    }
+
+    private static <A> AssertionError failure(List<A> actions, Consumer<List<A>> check) {
+        try {
+            check.accept(actions);
+            return null;
+        } catch (AssertionError e) {
+            return e;
+        }
+    }
 
     static String outcome(Call call) {
         try {
