@@ -25,7 +25,7 @@ public class SemaphoreConcurrentLincheckTest {
 
     /** Four-thread scenarios cost about twice as much per invocation as three-thread ones. */
     private static int invocations(int threads) {
-        return threads >= 4 ? Depth.pick(400, 10_000) : Depth.pick(600, 15_000);
+        return threads >= 4 ? Depth.pick(250, 10_000) : Depth.pick(300, 15_000);
     }
 
     @Test

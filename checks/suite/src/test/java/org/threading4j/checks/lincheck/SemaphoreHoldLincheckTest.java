@@ -68,8 +68,8 @@ public class SemaphoreHoldLincheckTest {
     @Test
     @Verifies(primitive = "Semaphore", property = "at most value holders inside; blocking acquire makes progress", tool = Tool.LINCHECK_MODEL)
     void modelChecking() {
-        int iterations = Depth.pick(8, 50);
-        int invocations = Depth.pick(150, 3_000);
+        int iterations = Depth.pick(6, 50);
+        int invocations = Depth.pick(120, 3_000);
         new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations)
                 .threads(3).actorsPerThread(2).sequentialSpecification(Spec.class)
                 .check(SemaphoreHoldLincheckTest.class);

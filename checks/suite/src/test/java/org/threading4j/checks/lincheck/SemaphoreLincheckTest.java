@@ -43,10 +43,10 @@ public class SemaphoreLincheckTest {
     @Test
     @Verifies(primitive = "Semaphore", property = "tryAcquire, release(n) incl. IAE, value linearizable vs SemaphoreSpec", tool = Tool.LINCHECK_STRESS)
     void stress() {
-        int iterations = Depth.pick(10, 100);
-        int invocations = Depth.pick(300, 5_000);
+        int iterations = Depth.pick(8, 100);
+        int invocations = Depth.pick(200, 5_000);
         new StressOptions().iterations(iterations).invocationsPerIteration(invocations)
-                .threads(3).actorsPerThread(3).sequentialSpecification(SemaphoreSpec.class)
+                .threads(3).actorsPerThread(2).sequentialSpecification(SemaphoreSpec.class)
                 .check(SemaphoreLincheckTest.class);
         Evidence.explored((long) iterations * invocations, "invocations");
     }
@@ -54,8 +54,8 @@ public class SemaphoreLincheckTest {
     @Test
     @Verifies(primitive = "Semaphore", property = "tryAcquire, release(n) incl. IAE, value linearizable vs SemaphoreSpec", tool = Tool.LINCHECK_MODEL)
     void modelChecking() {
-        int iterations = Depth.pick(10, 100);
-        int invocations = Depth.pick(200, 3_000);
+        int iterations = Depth.pick(8, 100);
+        int invocations = Depth.pick(150, 3_000);
         new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations)
                 .threads(3).actorsPerThread(2).sequentialSpecification(SemaphoreSpec.class)
                 .check(SemaphoreLincheckTest.class);
