@@ -286,6 +286,11 @@ public final class ConditionWorlds {
         public final ConditionActors actors;
         /** Per actor: its current call is a short timed wait, so "queued on the condition" is not settled. */
         private final boolean[] mayTimeOut;
+        /**
+         * Whether settling waits for short-timed waiters to time out (the default, for deterministic answers);
+         * a property test that lets signals race those deadlines turns it off.
+         */
+        public boolean waitForShortTimeouts = true;
         /** Per actor: the queue it was in when interrupted, which it must leave (if its call is interruptible). */
         private final WaitQueue[] mustLeave;
         /** Per actor: its current call is acquireInterruptibly. */
@@ -362,7 +367,7 @@ public final class ConditionWorlds {
                 mustLeave[i] = null;
             }
             boolean inWaiters = ConditionActors.queued(waiters, th);
-            if (inWaiters && mayTimeOut[i]) {
+            if (inWaiters && mayTimeOut[i] && waitForShortTimeouts) {
                 return false;
             }
             return inWaiters || ConditionActors.queued(lockQueue, th);
