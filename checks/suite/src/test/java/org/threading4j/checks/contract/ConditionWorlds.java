@@ -45,6 +45,11 @@ public final class ConditionWorlds {
         default boolean mayTimeOut() {
             return false;
         }
+
+        /** A zero timed wait, which leaves the queue by itself at once unless signalled. */
+        default boolean timesOutAtOnce() {
+            return false;
+        }
     }
 
     private static Op op(String name, java.util.function.BiFunction<ConditionSpec, Integer, String> model,
@@ -68,6 +73,11 @@ public final class ConditionWorlds {
             @Override
             public boolean mayTimeOut() {
                 return mayTimeOut;
+            }
+
+            @Override
+            public boolean timesOutAtOnce() {
+                return name.endsWith("(ZERO)") && name.startsWith("await");
             }
 
             @Override
@@ -293,6 +303,8 @@ public final class ConditionWorlds {
         public boolean waitForShortTimeouts = true;
         /** Per actor: the queue it was in when interrupted, which it must leave (if its call is interruptible). */
         private final WaitQueue[] mustLeave;
+        /** Per actor: its current call is await(ZERO), which must be seen to leave the queue. */
+        private final boolean[] zero;
         /** Per actor: its current call is acquireInterruptibly. */
         private final boolean[] interruptible;
 
@@ -306,6 +318,7 @@ public final class ConditionWorlds {
             this.mayTimeOut = new boolean[threads];
             this.mustLeave = new WaitQueue[threads];
             this.interruptible = new boolean[threads];
+            this.zero = new boolean[threads];
         }
 
         @Override
@@ -316,6 +329,7 @@ public final class ConditionWorlds {
         @Override
         public String call(int t, Op op) {
             mayTimeOut[t] = op.mayTimeOut();
+            zero[t] = op.timesOutAtOnce();
             interruptible[t] = op.toString().equals("acquireInterruptibly()");
             actors.submit(t, () -> op.real(condition));
             settle();
@@ -325,6 +339,7 @@ public final class ConditionWorlds {
         /** Issues {@code op} without waiting for anything: for races. */
         public void submit(int t, Op op) {
             mayTimeOut[t] = op.mayTimeOut();
+            zero[t] = op.timesOutAtOnce();
             interruptible[t] = op.toString().equals("acquireInterruptibly()");
             actors.submit(t, () -> op.real(condition));
         }
@@ -367,7 +382,7 @@ public final class ConditionWorlds {
                 mustLeave[i] = null;
             }
             boolean inWaiters = ConditionActors.queued(waiters, th);
-            if (inWaiters && mayTimeOut[i] && waitForShortTimeouts) {
+            if (inWaiters && (zero[i] || mayTimeOut[i] && waitForShortTimeouts)) {
                 return false;
             }
             return inWaiters || ConditionActors.queued(lockQueue, th);
