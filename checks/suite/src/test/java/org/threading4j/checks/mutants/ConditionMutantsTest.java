@@ -57,9 +57,9 @@ class ConditionMutantsTest {
     @Verifies(primitive = "Condition", property = "mutant caught: timed-out waiter swallows a signal", tool = Tool.MUTANT)
     void timeoutSwallowsSignal() {
         Catch.assertCaught(TIMEOUT_SWALLOWS_SIGNAL, LIMIT,
-                check("property.ConditionPropertyTest", "randomSchedulesFollowTheModel"),
                 check("stress.ConditionStressTest", "signalRacesTimeoutAndInterrupt"),
-                check("lincheck.ConditionConcurrentLincheckTest", "signalRacingTimedOutWaiter"));
+                check("lincheck.ConditionConcurrentLincheckTest", "signalRacingTimedOutWaiter"),
+                check("property.ConditionPropertyTest", "randomSchedulesFollowTheModel"));
     }
 
     @Test
