@@ -382,10 +382,19 @@ public final class ConditionWorlds {
                 mustLeave[i] = null;
             }
             boolean inWaiters = ConditionActors.queued(waiters, th);
+            if (inWaiters && !parkedOnCondition(th)) {
+                return false; // queued, but may not have released the lock yet (await enqueues first)
+            }
             if (inWaiters && (zero[i] || mayTimeOut[i] && waitForShortTimeouts)) {
                 return false;
             }
             return inWaiters || ConditionActors.queued(lockQueue, th);
+        }
+
+        private boolean parkedOnCondition(Thread th) {
+            Thread.State s = th.getState();
+            return (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING)
+                    && java.util.concurrent.locks.LockSupport.getBlocker(th) == condition;
         }
 
         @Override
