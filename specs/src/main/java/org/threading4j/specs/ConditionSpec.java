@@ -376,7 +376,8 @@ public final class ConditionSpec {
         holds = e.saved; // Python's _acquire_restore
         switch (e.outcome) {
             case INTERRUPTED:
-                interrupted[t] = false;
+                // The interrupt that ended the wait was used up then; one that came while the thread took the
+                // lock back (not interruptible) is kept, as in j.u.c's ConditionObject: IE with the status set.
                 done(t, INTERRUPTED);
                 return;
             case TIMED_OUT:

@@ -45,6 +45,11 @@ public final class ConditionWorlds {
         default boolean mayTimeOut() {
             return false;
         }
+
+        /** A zero timed wait, which leaves the queue by itself at once unless signalled. */
+        default boolean timesOutAtOnce() {
+            return false;
+        }
     }
 
     private static Op op(String name, java.util.function.BiFunction<ConditionSpec, Integer, String> model,
@@ -68,6 +73,11 @@ public final class ConditionWorlds {
             @Override
             public boolean mayTimeOut() {
                 return mayTimeOut;
+            }
+
+            @Override
+            public boolean timesOutAtOnce() {
+                return name.endsWith("(ZERO)") && name.startsWith("await");
             }
 
             @Override
@@ -286,8 +296,15 @@ public final class ConditionWorlds {
         public final ConditionActors actors;
         /** Per actor: its current call is a short timed wait, so "queued on the condition" is not settled. */
         private final boolean[] mayTimeOut;
+        /**
+         * Whether settling waits for short-timed waiters to time out (the default, for deterministic answers);
+         * a property test that lets signals race those deadlines turns it off.
+         */
+        public boolean waitForShortTimeouts = true;
         /** Per actor: the queue it was in when interrupted, which it must leave (if its call is interruptible). */
         private final WaitQueue[] mustLeave;
+        /** Per actor: its current call is await(ZERO), which must be seen to leave the queue. */
+        private final boolean[] zero;
         /** Per actor: its current call is acquireInterruptibly. */
         private final boolean[] interruptible;
 
@@ -301,6 +318,7 @@ public final class ConditionWorlds {
             this.mayTimeOut = new boolean[threads];
             this.mustLeave = new WaitQueue[threads];
             this.interruptible = new boolean[threads];
+            this.zero = new boolean[threads];
         }
 
         @Override
@@ -311,6 +329,7 @@ public final class ConditionWorlds {
         @Override
         public String call(int t, Op op) {
             mayTimeOut[t] = op.mayTimeOut();
+            zero[t] = op.timesOutAtOnce();
             interruptible[t] = op.toString().equals("acquireInterruptibly()");
             actors.submit(t, () -> op.real(condition));
             settle();
@@ -320,6 +339,7 @@ public final class ConditionWorlds {
         /** Issues {@code op} without waiting for anything: for races. */
         public void submit(int t, Op op) {
             mayTimeOut[t] = op.mayTimeOut();
+            zero[t] = op.timesOutAtOnce();
             interruptible[t] = op.toString().equals("acquireInterruptibly()");
             actors.submit(t, () -> op.real(condition));
         }
@@ -362,10 +382,19 @@ public final class ConditionWorlds {
                 mustLeave[i] = null;
             }
             boolean inWaiters = ConditionActors.queued(waiters, th);
-            if (inWaiters && mayTimeOut[i]) {
+            if (inWaiters && !parkedOnCondition(th)) {
+                return false; // queued, but may not have released the lock yet (await enqueues first)
+            }
+            if (inWaiters && (zero[i] || mayTimeOut[i] && waitForShortTimeouts)) {
                 return false;
             }
             return inWaiters || ConditionActors.queued(lockQueue, th);
+        }
+
+        private boolean parkedOnCondition(Thread th) {
+            Thread.State s = th.getState();
+            return (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING)
+                    && java.util.concurrent.locks.LockSupport.getBlocker(th) == condition;
         }
 
         @Override

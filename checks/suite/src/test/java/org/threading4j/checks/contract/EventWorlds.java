@@ -97,6 +97,8 @@ public final class EventWorlds {
         public final ConditionActors actors;
         private final boolean[] mayTimeOut;
         private final boolean[] mustLeave;
+        /** As in {@link ConditionWorlds.RealWorld#waitForShortTimeouts}. */
+        public boolean waitForShortTimeouts = true;
 
         public RealWorld(Event event, int threads) {
             this.event = event;
@@ -155,7 +157,7 @@ public final class EventWorlds {
                 for (int i = 0; i < mayTimeOut.length; i++) {
                     if ("pending".equals(actors.result(i))) {
                         boolean queued = ConditionActors.queued(queue, actors.thread(i));
-                        if (!queued || mayTimeOut[i] || mustLeave[i]) {
+                        if (!queued || (mayTimeOut[i] && waitForShortTimeouts) || mustLeave[i]) {
                             return false;
                         }
                     } else {
