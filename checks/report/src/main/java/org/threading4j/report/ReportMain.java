@@ -21,9 +21,9 @@ import java.util.stream.Stream;
 /**
  * Writes the verification report: per primitive, each property, the tool that checked it, what was explored
  * and the result, from the evidence rows the checks wrote during this build ({@code evidence/*.tsv}, one row
- * per {@code @Verifies} annotation of each finished test) and from the jcstress console log.
+ * per {@code @Verifies} annotation of each finished test) and from jcstress's HTML results.
  *
- * <p>Usage: {@code ReportMain <verification dir> <jcstress console log>}. Writes
+ * <p>Usage: {@code ReportMain <verification dir> <jcstress results dir>}. Writes
  * {@code <verification dir>/report.md} and prints its path. Exits with 1 if any row failed, so a build
  * never reports success over a failed check.
  */
@@ -40,13 +40,13 @@ public final class ReportMain {
 
     public static void main(String[] args) throws IOException {
         Path dir = Paths.get(args.length > 0 ? args[0] : "target/verification");
-        Path jcstressLog = args.length > 1 ? Paths.get(args[1]) : null;
+        Path jcstressResults = args.length > 1 ? Paths.get(args[1]) : null;
         List<Row> rows = new ArrayList<>(readEvidence(dir.resolve("evidence")));
-        if (jcstressLog != null && Files.exists(jcstressLog)) {
-            rows.addAll(readJcstress(jcstressLog));
+        if (jcstressResults != null) {
+            rows.addAll(readJcstress(jcstressResults));
         }
         String depth = System.getProperty("threading4j.depth", "ci");
-        String report = render(rows, depth, jcstressLog);
+        String report = render(rows, depth, jcstressResults);
         Files.createDirectories(dir);
         Path out = dir.resolve("report.md");
         Files.writeString(out, report, StandardCharsets.UTF_8);
@@ -82,32 +82,41 @@ public final class ReportMain {
         return new ArrayList<>(byKey.values());
     }
 
-    private static final Pattern JC_RESULT = Pattern.compile(
-            "^\\s*\\[(OK|FAILED|ERROR|WARN|INTERESTING|ACCEPTABLE)[^\\]]*\\]\\s+(org\\.threading4j\\.litmus\\.(\\w+)\\.(\\w+))");
+    /** A test's row in jcstress's {@code index.html}: name, sample magnitude, verdict. */
+    private static final Pattern JC_INDEX_ROW = Pattern.compile(
+            "<a href=\"[^\"]+\">(org\\.threading4j\\.litmus\\.\\w+\\.(\\w+))</a></td>\\s*<td>(.*?)</td>\\s*<td class=\"\\w+\">(\\w+)</td>",
+            Pattern.DOTALL);
+    /** A JVM configuration's status cell in a test's own page. */
+    private static final Pattern JC_CONFIG = Pattern.compile(">(OK|FAILED|ERROR|ACCEPTABLE|WARN)</td>");
 
-    /** jcstress console lines such as {@code [OK] org.threading4j.litmus.lock.Lock_01_MutualExclusion}. */
-    static List<Row> readJcstress(Path log) throws IOException {
-        Map<String, String> verdicts = new TreeMap<>();
-        Map<String, Integer> configs = new TreeMap<>();
-        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-            Matcher m = JC_RESULT.matcher(line);
-            if (m.find()) {
-                String test = m.group(2);
-                String verdict = m.group(1).equals("FAILED") || m.group(1).equals("ERROR") ? "FAIL" : "PASS";
-                configs.merge(test, 1, Integer::sum);
-                if (!"FAIL".equals(verdicts.get(test))) {
-                    verdicts.put(test, verdict);
+    /**
+     * Rows from jcstress's HTML report ({@code <dir>/index.html} and one page per test): the verdict, the
+     * number of JVM configurations run and the order of magnitude of samples.
+     */
+    static List<Row> readJcstress(Path resultsDir) throws IOException {
+        Path index = resultsDir.resolve("index.html");
+        if (!Files.exists(index)) {
+            return List.of();
+        }
+        String html = Files.readString(index, StandardCharsets.UTF_8);
+        List<Row> rows = new ArrayList<>();
+        Matcher m = JC_INDEX_ROW.matcher(html);
+        while (m.find()) {
+            String test = m.group(1), simple = m.group(2);
+            String samples = m.group(3).replaceAll("<sup>(\\d+)</sup>", "^$1").replaceAll("<[^>]*>", "").strip();
+            String verdict = m.group(4).equals("PASSED") ? "PASS" : "FAIL";
+            int configs = 0;
+            Path page = resultsDir.resolve(test + ".html");
+            if (Files.exists(page)) {
+                Matcher c = JC_CONFIG.matcher(Files.readString(page, StandardCharsets.UTF_8));
+                while (c.find()) {
+                    configs++;
                 }
             }
-        }
-        List<Row> rows = new ArrayList<>();
-        for (Map.Entry<String, String> e : verdicts.entrySet()) {
-            String test = e.getKey();
-            String simple = test.substring(test.lastIndexOf('.') + 1);
             int us = simple.indexOf('_');
             String primitive = us > 0 ? simple.substring(0, us) : simple;
-            rows.add(new Row(primitive, claim(simple), "JCSTRESS", simple, e.getValue(),
-                    configs.get(test) + " JVM configurations", "", Runtime.version().toString()));
+            rows.add(new Row(primitive, claim(simple), "JCSTRESS", simple, verdict,
+                    configs + " JVM configurations, about " + samples + " samples", "", Runtime.version().toString()));
         }
         return rows;
     }
@@ -115,10 +124,11 @@ public final class ReportMain {
     /** {@code Lock_02_ReleaseHappensBeforeAcquire} → "release happens before acquire". */
     static String claim(String simple) {
         String s = simple.replaceFirst("^[A-Za-z]+_\\d+_", "");
-        return s.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return s.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z])([A-Z][a-z])", "$1 $2")
+                .toLowerCase(Locale.ROOT);
     }
 
-    static String render(List<Row> rows, String depth, Path jcstressLog) {
+    static String render(List<Row> rows, String depth, Path jcstressResults) {
         StringBuilder sb = new StringBuilder();
         long pass = rows.stream().filter(r -> r.result().equals("PASS")).count();
         long fail = rows.stream().filter(r -> r.result().equals("FAIL")).count();
@@ -171,8 +181,8 @@ public final class ReportMain {
             }
             sb.append('\n');
         }
-        if (jcstressLog == null || !Files.exists(jcstressLog)) {
-            sb.append("_No jcstress log found: the jcstress rows are missing from this report._\n");
+        if (rows.stream().noneMatch(r -> r.tool().equals("JCSTRESS"))) {
+            sb.append("_No jcstress results found (" + jcstressResults + "): the jcstress rows are missing._\n");
         }
         return sb.toString();
     }
