@@ -1,0 +1,194 @@
+package org.threading4j;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.threading4j.internal.BarrierSync;
+import org.threading4j.internal.Timeouts;
+import org.threading4j.internal.WaitQueue;
+
+/**
+ * A cyclic barrier for a fixed number of threads: Python's {@code threading.Barrier}. Each of
+ * {@link #parties()} threads calls {@link #await()}; all of them wait until the last one arrives, then all
+ * are released together (the barrier <em>trips</em>) and the barrier is ready for the next cycle.
+ *
+ * <p>Python to Java:
+ * <pre>{@code
+ * b = threading.Barrier(3, action=report)     Barrier b = new Barrier(3, this::report);
+ * b = threading.Barrier(3, timeout=5)         Barrier b = new Barrier(3, null, Duration.ofSeconds(5));
+ * i = b.wait()                                int i = b.await();
+ * i = b.wait(timeout=1.0)                     int i = b.await(Duration.ofSeconds(1));
+ * if i == 0: print("first to arrive")         if (i == 0) System.out.println("first to arrive");
+ * except threading.BrokenBarrierError:        catch (BrokenBarrierException e)
+ * b.reset(); b.abort()                        b.reset(); b.abort();
+ * b.parties; b.n_waiting; b.broken            b.parties(); b.waiting(); b.isBroken();
+ * }</pre>
+ *
+ * <p><b>A cycle.</b> {@code await()} returns the caller's <em>arrival index</em> in Python's order: the
+ * first thread to arrive gets 0 and the last gets {@code parties - 1} (the opposite of
+ * {@link java.util.concurrent.CyclicBarrier}). The last thread to arrive runs the action, if there is one,
+ * in its own thread, before any party is released. Once released, the parties leave the barrier; threads
+ * arriving for the next cycle before every party of the previous one has left wait until it has (Python's
+ * <em>draining</em> phase; this wait is not bounded by the timeout, as in Python).
+ *
+ * <p><b>Breaking.</b> The barrier becomes broken, and every waiting party gets
+ * {@link BrokenBarrierException}, when: a waiting party's timeout expires (it gets
+ * {@code BrokenBarrierException} too), {@link #abort()} is called, the action throws (the thread that ran
+ * it gets the action's exception), or a party is interrupted (it gets {@code InterruptedException}, also
+ * when the interrupt is pending on entry). A broken barrier stays broken: every {@code await()} throws
+ * {@code BrokenBarrierException} at once, until {@link #reset()}. {@code reset()} makes the parties waiting
+ * in the current cycle throw {@code BrokenBarrierException} without breaking the barrier, and the barrier is
+ * usable again as soon as they have left.
+ *
+ * <p><b>The trip wins.</b> A cycle is decided when its last party has arrived and the action (if any) has
+ * returned: a party whose timeout expires or who is interrupted from then on returns its index normally,
+ * with its interrupt status set (so an interrupt that races with the trip never breaks the barrier). The
+ * only things that still turn a released party's return into {@code BrokenBarrierException} are, as in
+ * Python, an {@code abort()} (or a break) that happens after the trip but before that party has left.
+ *
+ * <p><b>An action that uses its own barrier.</b> In Python that deadlocks; here each call is defined.
+ * The action runs after the last arrival and before the trip, so: {@code await()} from the action throws
+ * {@link IllegalStateException} and changes nothing; {@code reset()} from the action resets the cycle
+ * that is about to trip, so every party, the action's runner included, gets
+ * {@code BrokenBarrierException} and the barrier is usable again afterwards; {@code abort()} from the action
+ * breaks the barrier, so every party, the runner included, gets {@code BrokenBarrierException}. A
+ * {@code reset()} or {@code abort()} from another thread while the action runs has the same effect. The
+ * action's own exception, if it throws after such a call, still goes to the runner.
+ *
+ * <p><b>waiting()</b> is Python's {@code n_waiting}: the number of parties waiting while a cycle fills,
+ * and 0 during the drain, a reset, when broken and (a difference from Python, which counts the action's
+ * runner too) while the action runs.
+ *
+ * <p><b>Memory consistency effects:</b> actions in each party before it calls {@code await()}
+ * <i>happen-before</i> the action, and the action <i>happens-before</i> every party's successful return
+ * from {@code await()} in that cycle. So every write made by any party before the barrier is visible to
+ * every party after it. {@link #waiting()}, {@link #isBroken()} have the effects of a volatile read.
+ *
+ * <p>Timeouts and argument checks follow the <a href="package-summary.html#conventions">package
+ * conventions</a>; interrupts do too, except that an interrupt breaks the barrier, as described above. The
+ * differences from Python are listed in {@code docs/barrier.md}.
+ */
+public final class Barrier {
+
+    /** Python's message for a party count below one. */
+    static final String PARTIES_MESSAGE = "parties must be >= 1";
+
+    /** The state machine (phase, count, generation) and its wait queue. */
+    private final BarrierSync sync;
+    /** The constructor's timeout in nanoseconds, or -1 for none (Python's {@code timeout=None}). */
+    private final long defaultNanos;
+
+    /**
+     * Creates a barrier for {@code parties} threads, without an action or a default timeout.
+     *
+     * @throws IllegalArgumentException if {@code parties < 1} ("parties must be >= 1")
+     */
+    public Barrier(int parties) {
+        this(parties, null, -1L);
+    }
+
+    /**
+     * Creates a barrier for {@code parties} threads whose last arrival runs {@code action} before the
+     * others are released.
+     *
+     * @param action run by the last thread to arrive, once per cycle; {@code null} for none
+     * @throws IllegalArgumentException if {@code parties < 1} ("parties must be >= 1")
+     */
+    public Barrier(int parties, Runnable action) {
+        this(parties, action, -1L);
+    }
+
+    /**
+     * Creates a barrier with an action and a default timeout, used by {@link #await()}. Python:
+     * {@code Barrier(parties, action, timeout)}.
+     *
+     * @param action  run by the last thread to arrive, once per cycle; {@code null} for none
+     * @param timeout the default timeout of {@link #await()}; for none use {@link #Barrier(int, Runnable)}
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code parties < 1} ("parties must be >= 1") or {@code timeout}
+     *         is negative ("timeout value must be a non-negative number")
+     */
+    public Barrier(int parties, Runnable action, Duration timeout) {
+        this(parties, action, Timeouts.toNanos(Objects.requireNonNull(timeout, "timeout")));
+    }
+
+    private Barrier(int parties, Runnable action, long defaultNanos) {
+        if (parties < 1) {
+            throw new IllegalArgumentException(PARTIES_MESSAGE);
+        }
+        this.sync = new BarrierSync(this, parties, action);
+        this.defaultNanos = defaultNanos;
+    }
+
+    /**
+     * Waits until all parties have arrived, with the constructor's timeout if it was given one. Python:
+     * {@code wait()}.
+     *
+     * @return the arrival index: 0 for the first thread to arrive, {@code parties() - 1} for the last
+     * @throws BrokenBarrierException if the barrier is or becomes broken, or is reset, while waiting, or
+     *         the default timeout expired (which breaks it)
+     * @throws InterruptedException if interrupted before or while waiting (which breaks the barrier)
+     * @throws IllegalStateException if called from this barrier's own action
+     */
+    public int await() throws InterruptedException {
+        long nanos = defaultNanos;
+        return sync.await(nanos >= 0L && nanos < WaitQueue.FOREVER, nanos);
+    }
+
+    /**
+     * Waits until all parties have arrived, at most {@code timeout} after arriving. Python:
+     * {@code wait(timeout)}. A zero timeout does not wait: unless the caller is the last to arrive, it
+     * breaks the barrier (as in Python).
+     *
+     * @return the arrival index: 0 for the first thread to arrive, {@code parties() - 1} for the last
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     * @throws BrokenBarrierException if the barrier is or becomes broken, or is reset, while waiting, or
+     *         the timeout expired (which breaks it)
+     * @throws InterruptedException if interrupted before or while waiting (which breaks the barrier)
+     * @throws IllegalStateException if called from this barrier's own action
+     */
+    public int await(Duration timeout) throws InterruptedException {
+        long nanos = Timeouts.toNanos(timeout);
+        return sync.await(nanos < WaitQueue.FOREVER, nanos);
+    }
+
+    /**
+     * Resets the barrier: parties waiting in the current cycle get {@link BrokenBarrierException}, a broken
+     * barrier is mended, and the barrier can be used again once those parties have left (threads arriving
+     * meanwhile wait). During a drain it does nothing, as in Python. Python: {@code reset()}.
+     */
+    public void reset() {
+        sync.reset();
+    }
+
+    /**
+     * Breaks the barrier: every waiting party and every later {@code await()} gets
+     * {@link BrokenBarrierException}, until {@link #reset()}. Python: {@code abort()}.
+     */
+    public void abort() {
+        sync.abort();
+    }
+
+    /** The number of threads needed to trip the barrier. Python: {@code parties}. */
+    public int parties() {
+        return sync.parties();
+    }
+
+    /**
+     * The number of parties waiting in the cycle being filled; 0 while a cycle drains or resets, while the
+     * action runs, or when broken. A snapshot. Python: {@code n_waiting}.
+     */
+    public int waiting() {
+        return sync.waiting();
+    }
+
+    /** Whether the barrier is broken. Python: {@code broken}. */
+    public boolean isBroken() {
+        return sync.isBroken();
+    }
+
+    @Override
+    public String toString() {
+        return super.toString() + "[" + sync + "]";
+    }
+}

@@ -1,0 +1,562 @@
+package org.threading4j.internal;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import org.threading4j.BrokenBarrierException;
+
+/**
+ * A cyclic barrier over {@link WaitQueue}: the engine behind {@code Barrier}. Python's
+ * {@code threading.Barrier} state machine ({@code _state}, {@code _count}) packed into one state word,
+ * with a generation added so that a party can tell "my cycle is still filling" from everything else with
+ * one comparison.
+ *
+ * <pre>
+ * State word
+ * ==========
+ *
+ *   bits 0..1    phase    FILLING, DRAINING, RESETTING or BROKEN (Python's _state 0, 1, -1, -2)
+ *   bit  2       QUEUED   the wait queue is non-empty (changed only under the queue lock)
+ *   bits 3..33   count    threads inside await() that arrived and have not yet departed (Python's _count)
+ *   bits 34..63  gen      the cycle's number; wraps, compared only for equality
+ *
+ *   phase      count             meaning                              what an arrival does
+ *   ---------  ----------------  -----------------------------------  -----------------------------------
+ *   FILLING    0 .. parties-1    a cycle is filling                   takes index = count, count + 1
+ *   FILLING    parties           the last party runs the action       waits (pre-wait) for the drain
+ *   DRAINING   1 .. parties      tripped; released parties leaving    waits (pre-wait) for the drain
+ *   RESETTING  1 .. parties      reset; the reset cycle's parties     waits (pre-wait) for the drain
+ *                                are leaving with BrokenBarrier...
+ *   BROKEN     0 .. parties      broken until reset()                 throws BrokenBarrierException
+ *
+ *   Invariant (whenever the queue lock is free): QUEUED == (wait queue non-empty).
+ *
+ * Transitions (each one CAS on the state word; those that wake waiters do it under the queue lock)
+ * ===========
+ *
+ *   arrive          FILLING c        -> FILLING c+1                  (c+1 &lt; parties, or an action will run)
+ *   trip            FILLING c=p-1|p  -> DRAINING p, gen+1            wake all; no action: in the arrival CAS
+ *   depart          X c              -> X c-1                        every party, whatever its result
+ *   drain end       DRAINING|RESETTING 1 -> FILLING 0                the last party out; wake the pre-waiters
+ *   break           FILLING          -> BROKEN, gen+1                timeout, interrupt, failing action; wake all
+ *   abort           FILLING          -> BROKEN, gen+1                wake all
+ *                   DRAINING|RESETTING -> BROKEN                     (the cycle already ended: gen unchanged)
+ *   reset           FILLING|BROKEN c&gt;0 -> RESETTING, gen+1         wake all
+ *                   FILLING|BROKEN 0  -> FILLING 0, gen+1            wake all
+ *                   DRAINING|RESETTING -> unchanged                  (Python: reset during a drain does nothing)
+ * </pre>
+ *
+ * <p><b>Generation.</b> Every transition out of FILLING advances {@code gen} (trip, break, abort, reset),
+ * and nothing returns to FILLING while a party of the old cycle is still inside (the drain end needs
+ * {@code count == 0}). So for a party that arrived in generation {@code g}, "{@code gen == g}" means "my
+ * cycle is still filling, keep waiting" and anything else means "my cycle is over": the phase then says how
+ * (DRAINING: it tripped, return the index; RESETTING or BROKEN: throw). One cycle cannot leak into the next.
+ *
+ * <p><b>Departure decides.</b> As in Python, a released party reads its verdict from the phase in the same
+ * CAS that departs it: an {@code abort()} after the trip but before a released party has left turns that
+ * party's return into {@code BrokenBarrierException} (Python's documented race); the party that ran the
+ * action returns its index regardless.
+ *
+ * <p><b>Waiting.</b> Parties and pre-waiters share one queue; every wake-up is "re-check" ({@code SIGNALLED})
+ * and every transition that matters wakes the whole queue, Python's {@code notify_all}. A party validates
+ * ({@code gen} still its own) and enqueues under the queue lock, so a trip either precedes the validation
+ * (the party does not park) or finds it queued.
+ *
+ * <p><b>Timeout or interrupt of a party.</b> The engine removes the waiter from the queue; then, under the
+ * queue lock, the party looks at the state: its cycle already over (the trip won the race): that verdict,
+ * with the interrupt status kept; its cycle full (the action is running, so the trip is decided): wait for
+ * the end uninterruptibly, the interrupt kept; otherwise it breaks the barrier and throws.
+ */
+public final class BarrierSync extends WaitQueue {
+
+    // ---- Phases (bits 0..1) ----
+
+    /** Arrivals join the current cycle (Python state 0). */
+    public static final int FILLING = 0;
+    /** The cycle tripped; its parties are leaving; arrivals wait (Python state 1). */
+    public static final int DRAINING = 1;
+    /** reset() with parties inside; they leave with BrokenBarrierException; arrivals wait (Python -1). */
+    public static final int RESETTING = 2;
+    /** Broken: await() throws until reset() (Python state -2). */
+    public static final int BROKEN = 3;
+
+    static final long PHASE_MASK = 3L;
+    /** Bit 2: the wait queue is non-empty. */
+    static final long QUEUED = 4L;
+    static final int COUNT_SHIFT = 3;
+    static final long COUNT_ONE = 1L << COUNT_SHIFT;
+    static final long COUNT_MASK = 0x7FFF_FFFFL << COUNT_SHIFT;
+    static final int GEN_SHIFT = 34;
+    static final long GEN_ONE = 1L << GEN_SHIFT;
+    static final long GEN_MASK = -1L << GEN_SHIFT;
+
+    /** Spins of a would-be arrival on a draining barrier before it parks: a drain is usually short. */
+    private static final int DRAIN_SPINS = 128;
+
+    /** Message of the {@code IllegalStateException} for {@code await()} from the barrier's own action. */
+    public static final String AWAIT_IN_ACTION = "await() called from the barrier's own action";
+
+    /** phase | QUEUED | count | gen; see the class comment. */
+    private volatile long state;
+    /** Python's parties. */
+    private final int parties;
+    /** Run by the last arrival before the trip; null for none. */
+    private final Runnable action;
+    /**
+     * The thread running the action, or null. Plain: only ever compared with the reading thread itself,
+     * which always sees its own last write (so a stale value can never equal it by mistake).
+     */
+    private Thread actionRunner;
+
+    public BarrierSync(Object blocker, int parties, Runnable action) {
+        super(blocker);
+        this.parties = parties;
+        this.action = action;
+    }
+
+    // ---- Reading the state word ----
+
+    static int phase(long s) {
+        return (int) (s & PHASE_MASK);
+    }
+
+    static int count(long s) {
+        return (int) ((s & COUNT_MASK) >>> COUNT_SHIFT);
+    }
+
+    static long gen(long s) {
+        return s & GEN_MASK;
+    }
+
+    public int parties() {
+        return parties;
+    }
+
+    /** Python's {@code n_waiting}: parties waiting while a cycle fills; 0 otherwise (also during the action). */
+    public int waiting() {
+        long s = state;
+        int c = count(s);
+        return phase(s) == FILLING && c < parties ? c : 0;
+    }
+
+    public boolean isBroken() {
+        return phase(state) == BROKEN;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // await
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Python's {@code wait()}: arrive, and unless last wait for the trip, at most {@code nanos} when
+     * {@code timed} (the deadline starts at arrival; the pre-wait for a drain is not timed, as in Python).
+     */
+    public int await(boolean timed, long nanos) throws InterruptedException {
+        if (actionRunner == Thread.currentThread()) {
+            throw new IllegalStateException(AWAIT_IN_ACTION);
+        }
+        if (Thread.interrupted()) {
+            interrupted(); // always throws
+        }
+        // Fast path: one CAS joins a filling cycle.
+        long s = state;
+        int c = count(s);
+        long arrived;
+        if (phase(s) == FILLING && c < parties && STATE.compareAndSet(this, s, arrive(s, c))) {
+            arrived = s;
+        } else {
+            arrived = arriveSlow();
+        }
+        int index = count(arrived);
+        if (index == parties - 1) {
+            return tripAsLast(index, gen(arrived));
+        }
+        return waitForTrip(index, gen(arrived), timed, timed ? deadlineAfter(nanos) : 0L);
+    }
+
+    /**
+     * The state after arriving as party {@code c} of a filling cycle: count + 1, and when it is the last
+     * party and there is no action, the trip itself in the same CAS (no window for a reset or abort to
+     * slip between the last arrival and the trip).
+     */
+    private long arrive(long s, int c) {
+        if (c == parties - 1 && action == null) {
+            return ((s & ~PHASE_MASK) | DRAINING) + COUNT_ONE + GEN_ONE;
+        }
+        return s + COUNT_ONE;
+    }
+
+    /**
+     * Arrival when the fast path failed: retries the CAS, throws on a broken barrier, and otherwise waits
+     * (untimed, as Python's {@code _enter}) while the previous cycle drains, resets or runs its action.
+     * Returns the state it arrived in.
+     */
+    private long arriveSlow() throws InterruptedException {
+        int spins = DRAIN_SPINS;
+        for (;;) {
+            long s = state;
+            int phase = phase(s), c = count(s);
+            if (phase == FILLING && c < parties) {
+                if (STATE.compareAndSet(this, s, arrive(s, c))) {
+                    return s;
+                }
+            } else if (phase == BROKEN) {
+                throw new BrokenBarrierException();
+            } else if (spins > 0) {
+                --spins;
+                Thread.onSpinWait();
+            } else {
+                preWait();
+            }
+        }
+    }
+
+    /** Parks until the state changes from "cannot arrive" (the waker's notify_all); then the caller retries. */
+    private void preWait() throws InterruptedException {
+        Waiter w = new Waiter(Thread.currentThread());
+        lockQueue();
+        for (;;) {
+            long s = state;
+            int phase = phase(s);
+            if (phase == BROKEN || (phase == FILLING && count(s) < parties)) {
+                unlockQueue();
+                return; // it changed already: retry the arrival
+            }
+            if ((s & QUEUED) != 0 || STATE.compareAndSet(this, s, s | QUEUED)) {
+                break;
+            }
+        }
+        enqueueLocked(w);
+        unlockQueue();
+        if (park(w, true, false, 0L) == INTERRUPTED) {
+            interrupted();
+        }
+    }
+
+    /**
+     * An interrupt before the thread's cycle was decided: break the barrier (as abort()) and throw
+     * InterruptedException; if the barrier was already broken, throw BrokenBarrierException with the
+     * interrupt status set again (CyclicBarrier's order).
+     */
+    private void interrupted() throws InterruptedException {
+        if (breakUnlessBroken()) {
+            throw new InterruptedException();
+        }
+        Thread.currentThread().interrupt();
+        throw new BrokenBarrierException();
+    }
+
+    /** Outcomes of a party's wait, decided from the state it departs from. */
+    private int verdict(int index, long departedFrom) {
+        if (phase(departedFrom) == DRAINING) {
+            return index;
+        }
+        throw new BrokenBarrierException(); // RESETTING or BROKEN: the cycle was reset or broken
+    }
+
+    /**
+     * The wait of a party that is not the last: until its generation ends. See the class comment for what
+     * a timeout or an interrupt does.
+     */
+    private int waitForTrip(int index, long myGen, boolean timed, long deadline) throws InterruptedException {
+        boolean mayGiveUp = true;  // false once the cycle was seen full: the trip is decided
+        boolean interrupted = false;
+        for (;;) {
+            Waiter w = new Waiter(Thread.currentThread());
+            lockQueue();
+            long s;
+            for (;;) {
+                s = state;
+                if (gen(s) != myGen || (s & QUEUED) != 0 || STATE.compareAndSet(this, s, s | QUEUED)) {
+                    break;
+                }
+            }
+            if (gen(s) != myGen) {
+                unlockQueue();
+                return departParty(index, interrupted);
+            }
+            enqueueLocked(w);
+            unlockQueue();
+
+            int outcome = park(w, mayGiveUp, mayGiveUp && timed, deadline);
+            if (outcome == SIGNALLED) {
+                continue; // re-check (a notify_all): validate again
+            }
+            // TIMED_OUT or INTERRUPTED: we left the queue; decide with the state, under the queue lock.
+            boolean wasInterrupt = outcome == INTERRUPTED;
+            boolean waitOn = false;
+            Waiter chain = null;
+            lockQueue();
+            try {
+                for (;;) {
+                    s = state;
+                    if (gen(s) != myGen) {
+                        break; // the cycle ended first (the trip, a break or a reset won): its verdict
+                    }
+                    if (count(s) == parties) {
+                        waitOn = true; // the action is running, so the trip is decided: wait for it
+                        break;
+                    }
+                    if (STATE.compareAndSet(this, s, brokenFrom(s))) {
+                        chain = resolveLocked(sizeLocked(), SIGNALLED, 0);
+                        break;
+                    }
+                }
+            } finally {
+                unlockQueue();
+            }
+            if (waitOn) {
+                mayGiveUp = false;
+                interrupted |= wasInterrupt;
+                continue;
+            }
+            if (gen(s) != myGen) {
+                return departParty(index, interrupted || wasInterrupt);
+            }
+            unparkAll(chain);
+            depart();
+            if (wasInterrupt) {
+                throw new InterruptedException();
+            }
+            throw new BrokenBarrierException(); // timed out: Python breaks the barrier and raises
+        }
+    }
+
+    /** Departs a party whose cycle is over and returns or throws its verdict; re-asserts a kept interrupt. */
+    private int departParty(int index, boolean interrupted) {
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return verdict(index, depart());
+    }
+
+    /** The last arrival: runs the action (if any), then trips, waking every party. */
+    private int tripAsLast(int index, long myGen) {
+        if (action == null) {
+            // Tripped in the arrival CAS already: wake the parties (if any parked) and leave.
+            wakeAllIfQueued();
+            depart();
+            return index;
+        }
+        Thread me = Thread.currentThread();
+        actionRunner = me;
+        try {
+            action.run();
+        } catch (Throwable failure) {
+            actionRunner = null;
+            Waiter chain = null;
+            lockQueue();
+            try {
+                for (;;) {
+                    long s = state;
+                    if (gen(s) != myGen) {
+                        break; // a reset() or abort() (in the action or elsewhere) ended the cycle already
+                    }
+                    if (STATE.compareAndSet(this, s, brokenFrom(s))) {
+                        chain = resolveLocked(sizeLocked(), SIGNALLED, 0);
+                        break;
+                    }
+                }
+            } finally {
+                unlockQueue();
+            }
+            unparkAll(chain);
+            depart();
+            throw failure; // the action's own exception, to the thread that ran it
+        }
+        actionRunner = null;
+        Waiter chain;
+        boolean tripped;
+        lockQueue();
+        try {
+            long s;
+            for (;;) {
+                s = state;
+                tripped = gen(s) == myGen;
+                if (!tripped) {
+                    break; // reset() or abort() during the action (from it or another thread) cancelled the trip
+                }
+                // FILLING, count == parties -> DRAINING, gen + 1; QUEUED cleared, we wake everyone
+                long next = (((s & ~PHASE_MASK) | DRAINING) + GEN_ONE) & ~QUEUED;
+                if (STATE.compareAndSet(this, s, next)) {
+                    break;
+                }
+            }
+            chain = tripped ? resolveLocked(sizeLocked(), SIGNALLED, 0) : null;
+        } finally {
+            unlockQueue();
+        }
+        unparkAll(chain);
+        depart();
+        if (!tripped) {
+            throw new BrokenBarrierException();
+        }
+        return index;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Departure, break, abort, reset
+    // ---------------------------------------------------------------------------------------------
+
+    /**
+     * Leaves the barrier: count - 1, and the last party out of a drain or a reset turns the barrier back to
+     * FILLING and wakes the pre-waiters (Python's {@code _exit}). Returns the state departed from.
+     */
+    private long depart() {
+        for (;;) {
+            long s = state;
+            int phase = phase(s);
+            boolean drainEnd = count(s) == 1 && (phase == DRAINING || phase == RESETTING);
+            if (drainEnd && (s & QUEUED) != 0) {
+                return departAndWakeAll();
+            }
+            long next = drainEnd ? (s & GEN_MASK) | FILLING : s - COUNT_ONE;
+            if (STATE.compareAndSet(this, s, next)) {
+                return s;
+            }
+        }
+    }
+
+    /** {@link #depart()} when pre-waiters are announced: under the queue lock, so none is missed. */
+    private long departAndWakeAll() {
+        Waiter chain = null;
+        long s;
+        lockQueue();
+        try {
+            for (;;) {
+                s = state;
+                int phase = phase(s);
+                boolean drainEnd = count(s) == 1 && (phase == DRAINING || phase == RESETTING);
+                long next = drainEnd ? (s & GEN_MASK) | FILLING : s - COUNT_ONE; // drain end clears QUEUED
+                if (STATE.compareAndSet(this, s, next)) {
+                    if (drainEnd) {
+                        chain = resolveLocked(sizeLocked(), SIGNALLED, 0);
+                    }
+                    break;
+                }
+            }
+        } finally {
+            unlockQueue();
+        }
+        unparkAll(chain);
+        return s;
+    }
+
+    /** Wakes the whole queue if waiters are announced (after a trip done by a CAS outside the lock). */
+    private void wakeAllIfQueued() {
+        if ((state & QUEUED) == 0) {
+            return;
+        }
+        Waiter chain;
+        lockQueue();
+        try {
+            for (;;) {
+                long s = state;
+                if ((s & QUEUED) == 0 || STATE.compareAndSet(this, s, s & ~QUEUED)) {
+                    break;
+                }
+            }
+            chain = resolveLocked(sizeLocked(), SIGNALLED, 0);
+        } finally {
+            unlockQueue();
+        }
+        unparkAll(chain);
+    }
+
+    /**
+     * The state after breaking from {@code s}: BROKEN, QUEUED cleared (the breaker wakes everyone), and a
+     * new generation when a filling cycle ends (from DRAINING or RESETTING the cycle had ended already).
+     */
+    private static long brokenFrom(long s) {
+        long bump = phase(s) == FILLING ? GEN_ONE : 0L;
+        return (((s & ~PHASE_MASK) | BROKEN) + bump) & ~QUEUED;
+    }
+
+    /**
+     * Python's {@code abort()}, also used for an interrupt outside a decided cycle: breaks the barrier
+     * unless it is already broken, and wakes everyone. Returns false if it was already broken.
+     */
+    private boolean breakUnlessBroken() {
+        Waiter chain = null;
+        boolean broke = false;
+        lockQueue();
+        try {
+            for (;;) {
+                long s = state;
+                if (phase(s) == BROKEN) {
+                    break;
+                }
+                if (STATE.compareAndSet(this, s, brokenFrom(s))) {
+                    chain = resolveLocked(sizeLocked(), SIGNALLED, 0);
+                    broke = true;
+                    break;
+                }
+            }
+        } finally {
+            unlockQueue();
+        }
+        unparkAll(chain);
+        return broke;
+    }
+
+    /** Python's {@code abort()}: broken until {@link #reset()}. */
+    public void abort() {
+        breakUnlessBroken();
+    }
+
+    /** Python's {@code reset()}; see the transition table. */
+    public void reset() {
+        Waiter chain;
+        lockQueue();
+        try {
+            for (;;) {
+                long s = state;
+                int phase = phase(s);
+                if (phase == DRAINING || phase == RESETTING) {
+                    chain = null; // Python: a reset during a drain leaves it alone
+                    break;
+                }
+                long next = count(s) > 0
+                        ? (((s & ~PHASE_MASK) | RESETTING) + GEN_ONE) & ~QUEUED
+                        : ((s & GEN_MASK) + GEN_ONE) | FILLING;
+                if (STATE.compareAndSet(this, s, next)) {
+                    chain = resolveLocked(sizeLocked(), SIGNALLED, 0);
+                    break;
+                }
+            }
+        } finally {
+            unlockQueue();
+        }
+        unparkAll(chain);
+    }
+
+    /** A waiter left on timeout or interrupt: if it was the last, QUEUED must go (see the invariant). */
+    @Override
+    protected void waiterLeftLocked() {
+        if (isEmptyLocked()) {
+            for (;;) {
+                long s = state;
+                if ((s & QUEUED) == 0 || STATE.compareAndSet(this, s, s & ~QUEUED)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        long s = state;
+        String[] names = {"FILLING", "DRAINING", "RESETTING", "BROKEN"};
+        return names[phase(s)] + " count=" + count(s) + "/" + parties;
+    }
+
+    // ---- VarHandles ----
+    private static final VarHandle STATE;
+
+    static {
+        try {
+            STATE = MethodHandles.lookup().findVarHandle(BarrierSync.class, "state", long.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+}
