@@ -66,7 +66,7 @@ public final class Catch {
                 Constructor<?> ctor = type.getDeclaredConstructor();
                 ctor.setAccessible(true);
                 Object instance = ctor.newInstance();
-                Method m = type.getDeclaredMethod(check.method());
+                Method m = findMethod(type, check.method());
                 m.setAccessible(true);
                 m.invoke(instance);
             } catch (InvocationTargetException e) {
@@ -96,6 +96,18 @@ public final class Catch {
             throw new AssertionError("mutant machinery failed for " + check + " on " + mutant.id(), t);
         }
         return t;
+    }
+
+    /** The no-argument method {@code name} of {@code type} or of a superclass (contract suites inherit their checks). */
+    private static Method findMethod(Class<?> type, String name) throws NoSuchMethodException {
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            try {
+                return c.getDeclaredMethod(name);
+            } catch (NoSuchMethodException e) {
+                // look in the superclass
+            }
+        }
+        throw new NoSuchMethodException(type.getName() + "." + name + "()");
     }
 
     private static String firstLine(Throwable t) {
