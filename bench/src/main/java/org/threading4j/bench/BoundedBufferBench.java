@@ -25,8 +25,8 @@ import org.threading4j.Lock;
  * lock with two conditions ({@code notFull}, {@code notEmpty}). The group's throughput is puts plus takes
  * per microsecond.
  *
- * <p>{@code baseline} is a single-producer single-consumer ring over volatile indices that spins when full
- * or empty (no lock, no blocking). Peers: {@code ReentrantLock} with two conditions written the same way,
+ * <p>{@code baseline} is a single-producer single-consumer ring over volatile indices that spins (then yields) when
+ * full or empty (no lock, no blocking). Peers: {@code ReentrantLock} with two conditions written the same way,
  * and {@code ArrayBlockingQueue}. Waits are timed ({@value ConditionPingPongBench#TICK_MS} ms) only to
  * notice the end of an iteration.
  */
@@ -51,11 +51,12 @@ public class BoundedBufferBench {
 
         void put(int x, Control control) {
             long p = putIndex;
+            int spins = 0;
             while (p - takeIndex == CAPACITY) {
                 if (control.stopMeasurement) {
                     return;
                 }
-                Thread.onSpinWait();
+                spins = Spins.pause(spins);
             }
             items[(int) (p % CAPACITY)] = x;
             putIndex = p + 1;
@@ -63,11 +64,12 @@ public class BoundedBufferBench {
 
         int take(Control control) {
             long t = takeIndex;
+            int spins = 0;
             while (putIndex == t) {
                 if (control.stopMeasurement) {
                     return -1;
                 }
-                Thread.onSpinWait();
+                spins = Spins.pause(spins);
             }
             int x = items[(int) (t % CAPACITY)];
             takeIndex = t + 1;

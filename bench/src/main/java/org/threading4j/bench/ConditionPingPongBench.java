@@ -25,7 +25,8 @@ import org.threading4j.Lock;
  * throughput is hand-offs per microsecond, both threads summed). A thread waits for its turn on a
  * condition; the other gives the turn and signals.
  *
- * <p>{@code baseline} spins on a volatile turn (no blocking at all: it needs a core per thread);
+ * <p>{@code baseline} spins on a volatile turn (no blocking at all; it yields after a while so that a
+ * busy machine cannot stall it for a whole scheduler quantum);
  * {@code floorParkUnpark} parks and unparks the other thread directly, the least any blocking hand-off
  * can do; {@code t4jCondition} and {@code reentrantLockCondition} are a lock, a turn field and one
  * condition.
@@ -51,11 +52,12 @@ public class ConditionPingPongBench {
         volatile int turn;
 
         void pass(int me, Control control) {
+            int spins = 0;
             while (turn != me) {
                 if (control.stopMeasurement) {
                     return;
                 }
-                Thread.onSpinWait();
+                spins = Spins.pause(spins);
             }
             turn = 1 - me;
         }
