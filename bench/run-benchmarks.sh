@@ -47,7 +47,8 @@ JAVA_HOME=$JHOME PATH="$JHOME/bin:$PATH" mvn -B -ntp -q -pl bench -am package -D
 JAR=$ROOT/bench/target/benchmarks.jar
 
 mkdir -p "$OUT"
-rm -f "$OUT"/jmh-*.json "$OUT"/fairness.csv "$OUT"/jmh.log
+LOG=$ROOT/bench/target/jmh.log
+rm -f "$OUT"/jmh-*.json "$OUT"/fairness.csv "$OUT"/jmh.log "$LOG"
 START=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 SECONDS=0
@@ -55,10 +56,10 @@ SECONDS=0
 jmh() {
     local name=$1 include=$2
     shift 2
-    echo "== $name: $include $*" | tee -a "$OUT/jmh.log"
+    echo "== $name: $include $*" | tee -a "$LOG"
     "$JAVA" "${HOST_OPTS[@]}" -jar "$JAR" "$include" "${ITER[@]}" -prof gc -foe true \
-        -jvmArgsAppend "$FORK_OPTS" -rf json -rff "$OUT/jmh-$name.json" "$@" >> "$OUT/jmh.log" 2>&1 \
-        || { tail -40 "$OUT/jmh.log"; exit 1; }
+        -jvmArgsAppend "$FORK_OPTS" -rf json -rff "$OUT/jmh-$name.json" "$@" >> "$LOG" 2>&1 \
+        || { tail -40 "$LOG"; exit 1; }
 }
 
 jmh uncontended '\.LockUncontendedBench\.'
@@ -80,7 +81,7 @@ fi
 
 echo "== object sizes (JOL)"
 "$JAVA" "${HOST_OPTS[@]}" -Djol.magicFieldOffset=true -Djdk.attach.allowAttachSelf=true -cp "$JAR" \
-    org.threading4j.bench.ObjectSizes > "$OUT/object-sizes.json" 2>> "$OUT/jmh.log"
+    org.threading4j.bench.ObjectSizes > "$OUT/object-sizes.json" 2>> "$LOG"
 
 CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 MEM=$(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)

@@ -197,12 +197,12 @@ def comparisons(results):
                               get("BarrierBench.cycle", parties=n, peer="cyclicBarrier"),
                               2.0, "cycle >= 2x CyclicBarrier"))
     tb = "TimerBench."
-    out.append(Comparison("Timer", "schedule+cancel vs ScheduledThreadPoolExecutor",
+    out.append(Comparison("Timer", "schedule+cancel vs STPE",
                           get(tb + "scheduleCancel_t4jTimer"), get(tb + "scheduleCancel_scheduledThreadPoolExecutor")))
-    out.append(Comparison("Timer", "schedule+cancel (virtual) vs ScheduledThreadPoolExecutor",
+    out.append(Comparison("Timer", "schedule+cancel, virtual thread, vs STPE",
                           get(tb + "scheduleCancel_t4jTimerVirtual"),
                           get(tb + "scheduleCancel_scheduledThreadPoolExecutor")))
-    out.append(Comparison("Timer", "1 ms timer, time to fire vs ScheduledThreadPoolExecutor",
+    out.append(Comparison("Timer", "1 ms timer, time to fire, vs STPE",
                           get(tb + "lateness_t4jTimer"), get(tb + "lateness_scheduledThreadPoolExecutor")))
     v = "VirtualThreadBench.batch"
     out.append(Comparison("Virtual threads (1,000)", "Lock vs ReentrantLock",
@@ -221,8 +221,8 @@ def esc(s):
 
 
 def chart(comps, title, subtitle):
-    lo, hi = 1 / 16, 16.0  # log2 axis; bars beyond are clipped with an arrow
-    left, plot_w, right = 330, 470, 70
+    lo, hi = 1 / 32, 32.0  # log2 axis; bars beyond are clipped with an arrow
+    left, plot_w, right = 390, 480, 80
     row_h, top = 18, 70
     rows = []
     last_group = None
@@ -244,8 +244,8 @@ def chart(comps, title, subtitle):
            '<text x="10" y="20" font-size="15" font-weight="bold">%s</text>' % esc(title),
            '<text x="10" y="38" fill="#444">%s</text>' % esc(subtitle),
            '<text x="10" y="54" fill="#444">Bar: threading4j speed / peer speed (log scale; right of 1 = '
-           'threading4j faster). Tick: the goal. Green: goal met; red: missed; grey: no goal.</text>']
-    for r in (1 / 16, 1 / 4, 1, 4, 16):
+           'threading4j faster). Blue tick: the goal. Green: goal met; red: missed; grey: no goal.</text>']
+    for r in (1 / 32, 1 / 8, 1 / 2, 1, 2, 8, 32):
         gx = x(r)
         svg.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="%s" stroke-width="%s"/>'
                    % (gx, top - 4, gx, top + row_h * len(rows), "#000" if r == 1 else "#ddd",
@@ -271,9 +271,9 @@ def chart(comps, title, subtitle):
                            % (ax, y + 3, d, (row_h - 6) // 2, -d, (row_h - 6) // 2, color))
             if c.goal is not None:
                 gx = x(c.goal)
-                svg.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#000" stroke-width="2"/>'
-                           % (gx, y + 1, gx, y + row_h - 1))
-            svg.append('<text x="%d" y="%d">%s</text>' % (left + plot_w + 6, y + 13, fmt_ratio(c.ratio)))
+                svg.append('<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" stroke="#1f4fb4" stroke-width="3"/>'
+                           % (gx, y - 1, gx, y + row_h + 1))
+            svg.append('<text x="%d" y="%d">%s</text>' % (left + plot_w + 14, y + 13, fmt_ratio(c.ratio)))
         y += row_h
     svg.append('</svg>')
     return "\n".join(svg) + "\n"
