@@ -112,6 +112,10 @@ public final class Timer {
      * Creates a timer like {@link #Timer(Duration, Runnable)} whose thread comes from {@code factory}
      * (for example {@code Thread.ofVirtual().factory()}).
      *
+     * @param interval how long the started timer waits before running the action; zero fires at once; a
+     *                 duration too large for {@code long} nanoseconds waits until cancelled
+     * @param action   what to run
+     * @param factory  makes the timer's thread, once, when {@link #start()} is called
      * @throws NullPointerException if an argument is null
      * @throws IllegalArgumentException if {@code interval} is negative
      *         ("timeout value must be a non-negative number")
@@ -188,13 +192,19 @@ public final class Timer {
         return sync.cancel();
     }
 
-    /** True iff some {@code cancel()} returned {@code true}: the action will never run. */
+    /**
+     * Whether the timer was cancelled.
+     *
+     * @return {@code true} iff some {@code cancel()} returned {@code true}: the action will never run
+     */
     public boolean isCancelled() {
         return sync.isCancelled();
     }
 
     /**
-     * Whether the timer has been started and has not finished yet. Python: {@code is_alive()}.
+     * Whether the timer is alive. Python: {@code is_alive()}.
+     *
+     * @return {@code true} iff the timer has been started and has not finished yet
      */
     public boolean isAlive() {
         return (sync.state() & TimerSync.STARTED) != 0 && !finished.isSet();

@@ -168,6 +168,9 @@ public final class PermitSync extends WaitQueue {
                 return TIMED_OUT;
             }
             Waiter w = new Waiter(Thread.currentThread());
+            if (Races.WIDEN) {
+                Races.pause(); // test seam: a release may free a permit right here; the re-check must see it
+            }
             lockQueue();
             long s = state;
             if (s >= PERMIT || ((s & PARKED) == 0L && !STATE.compareAndSet(this, s, s | PARKED))) {
@@ -210,6 +213,9 @@ public final class PermitSync extends WaitQueue {
             }
             if ((s & PARKED) != 0L) {
                 return releaseSlow(n);
+            }
+            if (Races.WIDEN) {
+                Races.pause(); // test seam: a waiter may set PARKED right here; the CAS below must notice
             }
             if (STATE.compareAndSet(this, s, s + n * PERMIT)) {
                 return true;

@@ -31,8 +31,8 @@ import java.lang.invoke.VarHandle;
  *
  *   Transitions (each one CAS):
  *     start()     s -> s | STARTED                  fails (IllegalStateException) if STARTED
- *     cancel()    s -> s | CANCELLED  if !FIRED && !CANCELLED, then wake the waiting thread; true
- *     tryFire()   s -> s | FIRED      if !FIRED && !CANCELLED (the timer's thread, at its deadline)
+ *     cancel()    s -> s | CANCELLED  if neither FIRED nor CANCELLED; then wake the waiting thread
+ *     tryFire()   s -> s | FIRED      if neither FIRED nor CANCELLED (the timer's thread, at its deadline)
  * </pre>
  *
  * <p>A concurrent {@code start()} may make the decision CAS fail and go round again; the outcome is still

@@ -330,6 +330,9 @@ public class WaitQueue {
                 interrupted = true; // remember it, and clear it so that park() blocks again
                 continue;
             }
+            if (Races.WIDEN) {
+                Races.pause(); // test seam: a waker may resolve and unpark us right here, before we park
+            }
             if (timed) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0L) {

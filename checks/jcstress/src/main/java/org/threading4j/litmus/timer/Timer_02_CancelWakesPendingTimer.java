@@ -26,8 +26,11 @@ import org.threading4j.Timer;
 @State
 public class Timer_02_CancelWakesPendingTimer {
 
+    /** The timer threads do almost nothing: a small stack makes the thousands of them per second cheaper. */
+    static final long SMALL_STACK = 128 * 1024;
+
     final Timer timer = new Timer(Duration.ofSeconds(Long.MAX_VALUE), () -> { }, r -> {
-        Thread t = new Thread(r);
+        Thread t = new Thread(null, r, "litmus-timer", SMALL_STACK);
         t.setDaemon(true);
         return t;
     });

@@ -1,20 +1,36 @@
 package org.threading4j.checks.mutants;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 
 /**
  * Runs real checks against a {@link Mutant} and asserts that at least one of them reports it.
  *
- * <p>A check is a no-argument method of a check class (a test method that needs no JUnit set-up); it is run
- * in the mutant's class loader on a fresh instance. It "catches" the mutant if it throws an
- * {@link AssertionError} (or a subclass, such as Lincheck's), or another exception that is not a symptom of
- * the loading machinery itself. Checks are tried in order and the first catch ends the search.
+ * <p>A check is a no-argument method of a check class (a test method that needs no JUnit set-up). Each check
+ * runs in a JVM of its own, forked with the mutant's classes in front of the test class path so that they
+ * shadow the real library; {@link CheckMain} runs the method on a fresh instance. The check "catches" the
+ * mutant if it throws (an {@link AssertionError}, Lincheck's failure, a worker's exception...). Checks are
+ * tried in order and the first catch ends the search.
+ *
+ * <p>Why a fork rather than a class loader in this JVM ({@link MutantLibrary#loader}): Lincheck 3.7 resolves
+ * the classes it instruments by <em>name</em> through the application class loader ({@code ClassCache.forName})
+ * and caches instrumented bytecode by class name for the life of the JVM. In a child-first loader the
+ * mutant's classes share their names with the real ones, so Lincheck instrumented the real classes instead:
+ * its model checker never saw the mutant's code (a control mutant with a non-atomic try-acquire survived
+ * model checking there, and a plain false claim about thread order was not refuted), and a name-keyed cache
+ * shared by mutant and real library could even hand one's bytecode to the other. A fork has one class per
+ * name; it also lets a hung check be killed, instead of leaving stuck threads in the surefire JVM.
  */
 public final class Catch {
 
@@ -35,90 +51,96 @@ public final class Catch {
 
     /**
      * Asserts that one of {@code checks} fails against {@code mutant}; records which one for the report, and
-     * returns the verdict line.
+     * returns the verdict line (the check, its failure's first line, and how long it took).
      *
      * @param limit how long a single check may run before it counts as hung (checks bound their own hangs
-     *              with watchdogs; this is the last resort)
+     *              with watchdogs; this is the last resort, and a hung check's JVM is killed)
      */
     public static String assertCaught(Mutant mutant, Duration limit, Check... checks) {
         List<String> survived = new ArrayList<>();
         for (Check check : checks) {
-            Throwable verdict = run(mutant, check, limit);
+            long start = System.nanoTime();
+            String verdict = run(mutant, check, limit);
+            double seconds = (System.nanoTime() - start) / 1e9;
             if (verdict != null) {
-                String line = "caught by " + check + ": " + firstLine(verdict);
+                String line = String.format("caught by %s in %.1f s: %s", check, seconds, verdict);
                 Evidence.explored(1, "mutant " + mutant.id() + " " + line);
+                System.out.println("[mutant] " + mutant.id() + " " + line);
                 return line;
             }
-            survived.add(check.toString());
+            survived.add(check + String.format(" (passed in %.1f s)", seconds));
         }
         throw new AssertionError("mutant " + mutant + " survived every check: " + survived);
     }
 
-    /** Runs one check on the mutant; returns what it threw (its verdict), or null if it passed. */
-    public static Throwable run(Mutant mutant, Check check, Duration limit) {
-        ClassLoader loader = MutantLibrary.loader(mutant);
-        Throwable[] outcome = new Throwable[1];
-        boolean[] done = new boolean[1];
-        Thread runner = new Thread(() -> {
-            Thread.currentThread().setContextClassLoader(loader);
-            try {
-                Class<?> type = Class.forName(check.type().getName(), true, loader);
-                Constructor<?> ctor = type.getDeclaredConstructor();
-                ctor.setAccessible(true);
-                Object instance = ctor.newInstance();
-                Method m = findMethod(type, check.method());
-                m.setAccessible(true);
-                m.invoke(instance);
-            } catch (InvocationTargetException e) {
-                outcome[0] = e.getCause();
-            } catch (ReflectiveOperationException e) {
-                outcome[0] = new IllegalStateException("cannot run check " + check + " on mutant", e);
-            } catch (Throwable e) {
-                outcome[0] = e;
-            }
-            done[0] = true;
-        }, "mutant-" + mutant.id());
-        runner.setDaemon(true);
-        runner.start();
+    /**
+     * Runs one check on the mutant in a forked JVM; returns its verdict (the first line of what it threw),
+     * or null if it passed. Fails if the check could not be run at all. The JVM gets the current depth and,
+     * if {@link RaceSeam} is on, the race seam; its output is kept in
+     * {@code target/mutants/<id>/<check>.log}.
+     */
+    public static String run(Mutant mutant, Check check, Duration limit) {
+        Path classes = MutantLibrary.build(mutant);
+        Path log = classes.resolveSibling(mutant.id() + "-" + check.type().getSimpleName() + "." + check.method()
+                + ".log");
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-XX:+EnableDynamicAgentLoading"); // Lincheck's agent (as the suite's argLine)
+        if (Runtime.version().feature() >= 24) {
+            cmd.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        cmd.add("-Dthreading4j.depth=" + Depth.current().name().toLowerCase());
+        String seam = System.getProperty(RaceSeam.PROPERTY);
+        if (seam != null) {
+            cmd.add("-D" + RaceSeam.PROPERTY + "=" + seam);
+        }
+        cmd.add("-cp");
+        cmd.add(classes + File.pathSeparator + System.getProperty("java.class.path"));
+        cmd.add(CheckMain.class.getName());
+        cmd.add(check.type().getName());
+        cmd.add(check.method());
+        Process p;
         try {
-            runner.join(limit.toMillis());
+            p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot fork a JVM for " + check + " on " + mutant.id(), e);
+        }
+        try {
+            if (!p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly().waitFor();
+                return "check hung for " + limit + " (no verdict; killed)";
+            }
         } catch (InterruptedException e) {
+            p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
-        if (runner.isAlive()) {
-            runner.interrupt();
-            return new AssertionError("check hung for " + limit + " (no verdict)");
+        String verdict = verdictLine(log);
+        int status = p.exitValue();
+        if (status == 0 && "PASS".equals(verdict)) {
+            return null;
         }
-        Throwable t = outcome[0];
-        if (t instanceof LinkageError || t instanceof ClassCastException || t instanceof IllegalStateException
-                && String.valueOf(t.getMessage()).startsWith("cannot run check")) {
-            throw new AssertionError("mutant machinery failed for " + check + " on " + mutant.id(), t);
+        if (status == CheckMain.CAUGHT && verdict != null && !verdict.startsWith("BROKEN")) {
+            return shorten(verdict);
         }
-        return t;
+        throw new AssertionError("mutant machinery failed for " + check + " on " + mutant.id() + " (exit " + status
+                + ", verdict " + verdict + "); see " + log);
     }
 
-    /** The no-argument method {@code name} of {@code type} or of a superclass (contract suites inherit their checks). */
-    private static Method findMethod(Class<?> type, String name) throws NoSuchMethodException {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            try {
-                return c.getDeclaredMethod(name);
-            } catch (NoSuchMethodException e) {
-                // look in the superclass
+    private static String verdictLine(Path log) {
+        try {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                if (line.startsWith("VERDICT: ")) {
+                    return line.substring("VERDICT: ".length());
+                }
             }
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new NoSuchMethodException(type.getName() + "." + name + "()");
     }
 
-    private static String firstLine(Throwable t) {
-        String msg = String.valueOf(t.getMessage()).strip();
-        int nl = msg.indexOf('\n');
-        if (nl >= 0) {
-            msg = msg.substring(0, nl);
-        }
-        if (msg.length() > 160) {
-            msg = msg.substring(0, 160) + "...";
-        }
-        return t.getClass().getSimpleName() + (msg.isEmpty() || msg.equals("null") ? "" : " " + msg);
+    private static String shorten(String msg) {
+        return msg.length() > 200 ? msg.substring(0, 200) + "..." : msg;
     }
 }

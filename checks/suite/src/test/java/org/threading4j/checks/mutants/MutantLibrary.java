@@ -22,7 +22,8 @@ import javax.tools.ToolProvider;
 
 /**
  * Builds mutants: applies a {@link Mutant}'s edit to the library sources, compiles them with the JDK's
- * compiler into {@code target/mutants/<id>}, and gives a class loader in which the library, the specs and the
+ * compiler into {@code target/mutants/<id>/classes}, for {@link Catch} to put in front of a forked JVM's class
+ * path; it can also give a class loader in which the library, the specs and the
  * checks are loaded afresh, child-first, with the mutated library classes.
  */
 public final class MutantLibrary {
@@ -53,7 +54,10 @@ public final class MutantLibrary {
         return BUILT.computeIfAbsent(m.id(), id -> compile(m));
     }
 
-    /** A fresh class loader running the checks against the mutant. */
+    /**
+     * A fresh class loader running the checks against the mutant in this JVM. Not for Lincheck checks (see
+     * {@link Catch} for why {@link Catch} forks a JVM instead); kept for quick experiments with plain checks.
+     */
     public static ClassLoader loader(Mutant m) {
         return new MutantClassLoader(build(m), MutantLibrary.class.getClassLoader());
     }
@@ -87,7 +91,7 @@ public final class MutantLibrary {
         if (!applied) {
             throw new IllegalStateException("mutant " + m.id() + ": no such file " + m.file());
         }
-        Path out = Paths.get("target", "mutants", m.id()).toAbsolutePath();
+        Path out = Paths.get("target", "mutants", m.id(), "classes").toAbsolutePath();
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
@@ -118,9 +122,27 @@ public final class MutantLibrary {
     }
 
     /**
-     * Child-first for every {@code org.threading4j.} class except this package: library classes come from
-     * the mutant's directory, specs and checks are re-defined from the parent's bytes so that they link
-     * against the mutant. Everything else (JUnit, Lincheck, the JDK) is shared with the parent.
+     * The framework's own classes, shared with the parent: the mutant tests hand {@link Mutant} and
+     * {@link Catch.Check} objects across. Everything else under {@code org.threading4j.} is loaded afresh,
+     * including other classes of this package (so check classes may live here too).
+     */
+    private static final java.util.Set<String> SHARED = java.util.Set.of(
+            Mutant.class.getName(), MutantLibrary.class.getName(), Catch.class.getName());
+
+    /** Whether {@code name} (maybe a nested class) is one of the {@link #SHARED} framework classes. */
+    static boolean shared(String name) {
+        int nested = name.indexOf('$');
+        return SHARED.contains(nested < 0 ? name : name.substring(0, nested));
+    }
+
+    /**
+     * Child-first for every {@code org.threading4j.} class except the framework's own ({@link #SHARED}):
+     * library classes come from the mutant's directory, specs and checks are re-defined from the parent's
+     * bytes so that they link against the mutant. Everything else (JUnit, Lincheck, the JDK) is shared with
+     * the parent.
+     *
+     * <p>Lincheck does not see classes defined here: it resolves the classes to instrument by name through
+     * the application class loader, and caches instrumented bytecode by name (see {@link Catch}).
      */
     private static final class MutantClassLoader extends ClassLoader {
         private final Path mutantClasses;
@@ -132,7 +154,7 @@ public final class MutantLibrary {
 
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (!name.startsWith("org.threading4j.") || name.startsWith(MutantLibrary.class.getPackageName() + ".")) {
+            if (!name.startsWith("org.threading4j.") || shared(name)) {
                 return super.loadClass(name, resolve);
             }
             synchronized (getClassLoadingLock(name)) {

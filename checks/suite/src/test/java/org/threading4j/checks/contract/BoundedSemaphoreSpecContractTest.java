@@ -1,0 +1,9 @@
+package org.threading4j.checks.contract;
+
+/** The BoundedSemaphore contract against the sequential model. */
+class BoundedSemaphoreSpecContractTest extends BoundedSemaphoreContract {
+    @Override
+    SemaphoreSubjects.Subject create(int value) {
+        return SemaphoreSubjects.model(value, true);
+    }
+}

@@ -1,0 +1,9 @@
+package org.threading4j.checks.contract;
+
+/** The Condition contract against the real condition (DEFAULT: new Condition(), its own RLock), on real threads. */
+class ConditionDefaultContractTest extends ConditionContract {
+    @Override
+    ConditionWorlds.World create(int threads) {
+        return ConditionWorlds.real(ConditionWorlds.Kind.DEFAULT, threads);
+    }
+}

@@ -1,0 +1,136 @@
+package org.threading4j.checks.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.threading4j.BoundedSemaphore;
+import org.threading4j.Semaphore;
+import org.threading4j.checks.contract.SemaphoreSubjects.Mode;
+import org.threading4j.checks.support.Evidence;
+import org.threading4j.checks.support.Threads;
+import org.threading4j.checks.support.Tool;
+import org.threading4j.checks.support.Verifies;
+import org.threading4j.checks.support.Workers;
+import org.threading4j.specs.SemaphoreSpec.Status;
+
+/**
+ * The Semaphore contract against the real class, plus what only a real semaphore has: default
+ * constructors, time, interrupt status, and the blocker seen in thread dumps.
+ */
+class SemaphorePrimitiveContractTest extends SemaphoreContract {
+
+    @Override
+    SemaphoreSubjects.Subject create(int value) {
+        return SemaphoreSubjects.real(value, false);
+    }
+
+    @Test
+    @Verifies(primitive = "Semaphore", property = "Semaphore() and BoundedSemaphore() have one permit", tool = Tool.CONTRACT)
+    void defaults() {
+        assertEquals(1, new Semaphore().value());
+        BoundedSemaphore b = new BoundedSemaphore();
+        assertEquals(1, b.value());
+        assertThrows(IllegalStateException.class, b::release);
+        Evidence.explored(2, "scenarios");
+    }
+
+    @Test
+    @Verifies(primitive = "Semaphore", property = "interrupt pending on entry: interruptible forms throw, state unchanged", tool = Tool.CONTRACT)
+    @Verifies(primitive = "BoundedSemaphore", property = "interrupt pending on entry: interruptible forms throw, state unchanged", tool = Tool.CONTRACT)
+    void pendingInterrupt() {
+        for (Semaphore s : new Semaphore[] {new Semaphore(1), new BoundedSemaphore(1)}) {
+            Thread.currentThread().interrupt();
+            assertThrows(InterruptedException.class, s::acquireInterruptibly);
+            assertFalse(Thread.interrupted(), "InterruptedException clears the status");
+            Thread.currentThread().interrupt();
+            assertThrows(InterruptedException.class, () -> s.tryAcquire(Duration.ZERO));
+            Thread.currentThread().interrupt();
+            assertThrows(InterruptedException.class, () -> s.tryAcquire(Duration.ofSeconds(1)));
+            assertEquals(1, s.value(), "a permit was taken by a call that threw");
+            Thread.currentThread().interrupt();
+            s.acquire(); // not interruptible: takes the permit and keeps the interrupt
+            assertTrue(Thread.interrupted(), "acquire() must keep the interrupt");
+            assertEquals(0, s.value());
+            Thread.currentThread().interrupt();
+            assertFalse(s.tryAcquire()); // tryAcquire() ignores interrupts: no exception
+            assertTrue(Thread.interrupted());
+            s.release();
+        }
+        Evidence.explored(2, "scenarios");
+    }
+
+    @Test
+    @Verifies(primitive = "Semaphore", property = "timed acquire returns false at its deadline, taking nothing", tool = Tool.CONTRACT)
+    void timedOut() throws InterruptedException {
+        Semaphore s = new Semaphore(0);
+        long t0 = System.nanoTime();
+        assertFalse(s.tryAcquire(Duration.ofMillis(20)));
+        assertTrue(System.nanoTime() - t0 >= Duration.ofMillis(20).toNanos(), "returned before its deadline");
+        assertEquals(0, s.value());
+        s.release();
+        assertEquals(1, s.value(), "the timed-out waiter must not take a later permit");
+        Evidence.explored(1, "scenario");
+    }
+
+    @Test
+    @Verifies(primitive = "Semaphore", property = "a zero timeout never waits", tool = Tool.CONTRACT)
+    void zeroTimeoutNeverWaits() {
+        Semaphore s = new Semaphore(0);
+        AtomicBoolean result = new AtomicBoolean(true);
+        // nobody ever releases: a zero-timeout call that parked would hang and trip the watchdog
+        Workers.run("zero-timeout", 1, Duration.ofSeconds(30), id -> {
+            for (int i = 0; i < 1000; i++) {
+                result.set(result.get() & !s.tryAcquire(Duration.ZERO));
+                result.set(result.get() & !s.tryAcquire(Duration.ofNanos(0)));
+            }
+        });
+        assertTrue(result.get());
+        assertEquals(0, s.value());
+        Evidence.explored(2000, "calls");
+    }
+
+    @Test
+    @Verifies(primitive = "Semaphore", property = "a timeout too large for long nanoseconds waits for a release", tool = Tool.CONTRACT)
+    void hugeTimeoutWaits() throws InterruptedException {
+        Semaphore s = new Semaphore(0);
+        AtomicBoolean got = new AtomicBoolean();
+        Workers w = Workers.start("huge-timeout", 1, id -> got.set(s.tryAcquire(Duration.ofSeconds(Long.MAX_VALUE))));
+        Threads.awaitParked(w.threads().get(0), s);
+        s.release();
+        w.join(Threads.GENEROUS);
+        assertTrue(got.get());
+        assertEquals(0, s.value());
+        Evidence.explored(1, "scenario");
+    }
+
+    @Test
+    @Verifies(primitive = "Semaphore", property = "acquire() interrupted while parked: returns with the permit, interrupt kept", tool = Tool.CONTRACT)
+    void acquireKeepsInterrupt() {
+        SemaphoreSubjects.Subject s = sem(0);
+        int a = s.startAcquire(Mode.ACQUIRE);
+        s.interrupt(a);
+        assertEquals(Status.WAITING, s.status(a, Status.WAITING));
+        s.release();
+        assertEquals(Status.ACQUIRED, s.status(a, Status.ACQUIRED));
+        assertTrue(s.interruptKept(a), "the interrupt was lost");
+        Evidence.explored(1, "scenario");
+    }
+
+    @Test
+    @Verifies(primitive = "Semaphore", property = "a parked waiter's blocker is the semaphore", tool = Tool.CONTRACT)
+    void blockerIsTheSemaphore() throws InterruptedException {
+        Semaphore s = new BoundedSemaphore(1);
+        s.acquire();
+        Workers w = Workers.start("blocker", 1, id -> s.acquire());
+        Threads.awaitParked(w.threads().get(0), s); // fails unless getBlocker(thread) == s
+        s.release();
+        w.join(Threads.GENEROUS);
+        assertEquals(0, s.value());
+        Evidence.explored(1, "scenario");
+    }
+}

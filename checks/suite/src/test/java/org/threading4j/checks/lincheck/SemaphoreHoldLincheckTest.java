@@ -1,0 +1,78 @@
+package org.threading4j.checks.lincheck;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.Operation;
+import org.jetbrains.lincheck.datastructures.StressOptions;
+import org.junit.jupiter.api.Test;
+import org.threading4j.Held;
+import org.threading4j.Semaphore;
+import org.threading4j.checks.support.Depth;
+import org.threading4j.checks.support.Evidence;
+import org.threading4j.checks.support.Tool;
+import org.threading4j.checks.support.Verifies;
+import org.threading4j.specs.SemaphoreSpec;
+
+/**
+ * The blocking {@code hold()} / {@code acquire()} inside a compound operation that always releases
+ * ({@code with sem:}), on {@code Semaphore(2)} with three threads: at most two may be inside at once, and
+ * nobody may be stuck (every scenario is net zero, so a hang is a bug). {@code value()} is left out: it
+ * legitimately reads 0 or 1 while others are inside, which no atomic {@code holdOnce()} explains.
+ */
+public class SemaphoreHoldLincheckTest {
+
+    /** The model: Semaphore(2); {@code holdOnce()} answers true. */
+    public static class Spec extends SemaphoreSpec {
+        public Spec() {
+            super(2);
+        }
+    }
+
+    private final Semaphore sem = new Semaphore(2);
+    private final AtomicInteger inside = new AtomicInteger();
+
+    /** {@code with sem:} answering whether at most two threads were inside. */
+    @Operation
+    public boolean holdOnce() {
+        try (Held h = sem.hold()) {
+            boolean ok = inside.incrementAndGet() <= 2;
+            inside.decrementAndGet();
+            return ok;
+        }
+    }
+
+    /** acquire() then release() by hand, the form without {@code Held}. */
+    @Operation
+    public boolean acquireRelease() {
+        sem.acquire();
+        try {
+            boolean ok = inside.incrementAndGet() <= 2;
+            inside.decrementAndGet();
+            return ok;
+        } finally {
+            sem.release();
+        }
+    }
+
+    @Test
+    @Verifies(primitive = "Semaphore", property = "at most value holders inside; blocking acquire makes progress", tool = Tool.LINCHECK_STRESS)
+    void stress() {
+        int iterations = Depth.pick(10, 50);
+        int invocations = Depth.pick(500, 5_000);
+        new StressOptions().iterations(iterations).invocationsPerIteration(invocations)
+                .threads(3).actorsPerThread(2).sequentialSpecification(Spec.class).minimizeFailedScenario(false)
+                .check(SemaphoreHoldLincheckTest.class);
+        Evidence.explored((long) iterations * invocations, "invocations");
+    }
+
+    @Test
+    @Verifies(primitive = "Semaphore", property = "at most value holders inside; blocking acquire makes progress", tool = Tool.LINCHECK_MODEL)
+    void modelChecking() {
+        int iterations = Depth.pick(8, 50);
+        int invocations = Depth.pick(150, 3_000);
+        new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations)
+                .threads(3).actorsPerThread(2).sequentialSpecification(Spec.class)
+                .check(SemaphoreHoldLincheckTest.class);
+        Evidence.explored((long) iterations * invocations, "invocations");
+    }
+}

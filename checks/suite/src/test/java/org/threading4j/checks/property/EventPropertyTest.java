@@ -1,0 +1,213 @@
+package org.threading4j.checks.property;
+
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+import org.threading4j.checks.contract.EventWorlds;
+import org.threading4j.checks.support.Depth;
+import org.threading4j.checks.support.Evidence;
+import org.threading4j.checks.support.Tool;
+import org.threading4j.checks.support.Verifies;
+import org.threading4j.specs.ConditionSpec.Wait;
+import org.threading4j.specs.EventSpec;
+
+/**
+ * Random schedules of three real threads on a real Event against {@link EventSpec}, keeping every model state
+ * consistent with what was seen (a short-timed waiter's deadline may fall before or after each step). Steps:
+ * {@code set()}, {@code clear()}, {@code set(); clear()} back to back, {@code isSet()}, waits of every kind, and
+ * interrupts. A failure prints the shrunk schedule as a trace.
+ */
+class EventPropertyTest {
+
+    static final int THREADS = 3;
+
+    enum Action { SET, CLEAR, SET_AND_CLEAR, IS_SET, AWAIT, AWAIT_LONG, AWAIT_ZERO, AWAIT_SHORT, INTERRUPT }
+
+    static final class Step {
+        final int thread;
+        final Action action;
+
+        Step(int thread, Action action) {
+            this.thread = thread;
+            this.action = action;
+        }
+
+        @Override
+        public String toString() {
+            switch (action) {
+                case SET:
+                    return "set()";
+                case CLEAR:
+                    return "clear()";
+                case SET_AND_CLEAR:
+                    return "set(); clear()";
+                case IS_SET:
+                    return "isSet()";
+                case INTERRUPT:
+                    return "T" + thread + " interrupt";
+                default:
+                    return "T" + thread + " await(" + waitOf(action) + ")";
+            }
+        }
+    }
+
+    static Wait waitOf(Action a) {
+        return a == Action.AWAIT ? Wait.UNTIMED : a == Action.AWAIT_LONG ? Wait.LONG
+                : a == Action.AWAIT_ZERO ? Wait.ZERO : Wait.SHORT;
+    }
+
+    @Test
+    @Verifies(primitive = "Event", property = "random schedules follow EventSpec: set-and-clear, timeouts, interrupts", tool = Tool.PROPERTY)
+    void randomSchedulesFollowTheModel() {
+        int examples = Depth.pick(150, 3_000);
+        AtomicLong steps = new AtomicLong();
+        Gen<Step> step = integers().between(0, THREADS - 1).zip(arbitrary().enumValues(Action.class), Step::new);
+        qt().withExamples(examples).withShrinkCycles(Depth.pick(100, 1_000))
+                .forAll(lists().of(step).ofSizeBetween(1, 16))
+                .checkAssert(schedule -> run(schedule, steps));
+        Evidence.explored(examples, "schedules");
+        Evidence.explored(steps.get(), "steps");
+    }
+
+    static void run(List<Step> schedule, AtomicLong steps) {
+        Set<EventSpec> models = new LinkedHashSet<>();
+        models.add(new EventSpec(THREADS));
+        EventWorlds.RealWorld real = EventWorlds.real(THREADS);
+        StringBuilder trace = new StringBuilder("Event()");
+        try {
+            for (Step s : schedule) {
+                boolean waitStep = s.action.name().startsWith("AWAIT");
+                if (waitStep && "pending".equals(real.result(s.thread))) {
+                    continue;
+                }
+                steps.incrementAndGet();
+                Set<EventSpec> next = new LinkedHashSet<>();
+                String answer = "";
+                for (EventSpec m : models) {
+                    for (EventSpec c : timeoutsBefore(m)) {
+                        String a = apply(c, s);
+                        for (int t : new ArrayList<>(c.waiting())) {
+                            if (c.mayTimeOut(t)) {
+                                c.timeout(t); // the real step settles once short waits have ended
+                            }
+                        }
+                        next.add(c);
+                        answer = a;
+                    }
+                }
+                String realAnswer = applyReal(real, s);
+                trace.append("; ").append(s).append(" -> ").append(realAnswer);
+                String seen = observe(real) + " answer " + realAnswer;
+                models.clear();
+                for (EventSpec m : next) {
+                    String a = s.action == Action.IS_SET ? String.valueOf(m.isSet()) : realAnswerOf(m, s);
+                    if ((observe(m) + " answer " + a).equals(seen)) {
+                        models.add(m);
+                    }
+                }
+                if (models.isEmpty()) {
+                    throw new AssertionError("no model state explains what the real event did\n  trace: " + trace
+                            + "\n  seen: " + seen + "\n  allowed: " + next + " (last model answer " + answer + ")");
+                }
+            }
+        } finally {
+            real.event.set();
+            real.settle();
+            real.close();
+        }
+    }
+
+    private static String apply(EventSpec m, Step s) {
+        switch (s.action) {
+            case SET:
+                m.set();
+                return "void";
+            case CLEAR:
+                m.clear();
+                return "void";
+            case SET_AND_CLEAR:
+                m.set();
+                m.clear();
+                return "void";
+            case IS_SET:
+                return String.valueOf(m.isSet());
+            case INTERRUPT:
+                m.interrupt(s.thread);
+                return "void";
+            default:
+                return m.await(s.thread, waitOf(s.action));
+        }
+    }
+
+    private static String realAnswerOf(EventSpec m, Step s) {
+        return s.action.name().startsWith("AWAIT") ? m.result(s.thread) : "void";
+    }
+
+    private static String applyReal(EventWorlds.RealWorld w, Step s) {
+        switch (s.action) {
+            case SET:
+                w.set();
+                return "void";
+            case CLEAR:
+                w.clear();
+                return "void";
+            case SET_AND_CLEAR:
+                w.event.set();
+                w.event.clear();
+                w.settle();
+                return "void";
+            case IS_SET:
+                return String.valueOf(w.isSet());
+            case INTERRUPT:
+                w.interrupt(s.thread);
+                return "void";
+            default:
+                return w.await(s.thread, waitOf(s.action));
+        }
+    }
+
+    private static List<EventSpec> timeoutsBefore(EventSpec m) {
+        List<EventSpec> out = new ArrayList<>();
+        out.add(copy(m));
+        for (int t : m.waiting()) {
+            if (m.mayTimeOut(t)) {
+                int size = out.size();
+                for (int i = 0; i < size; i++) {
+                    EventSpec c = copy(out.get(i));
+                    c.timeout(t);
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String observe(EventSpec m) {
+        StringBuilder sb = new StringBuilder();
+        for (int t = 0; t < THREADS; t++) {
+            sb.append("T").append(t).append("=").append(m.result(t)).append(' ');
+        }
+        return sb.append("queue ").append(m.waiting()).append(m.isSet() ? " set" : " unset").toString();
+    }
+
+    private static String observe(EventWorlds.RealWorld w) {
+        StringBuilder sb = new StringBuilder();
+        for (int t = 0; t < THREADS; t++) {
+            sb.append("T").append(t).append("=").append(w.result(t)).append(' ');
+        }
+        return sb.append("queue ").append(w.waiting()).append(w.isSet() ? " set" : " unset").toString();
+    }
+
+    private static EventSpec copy(EventSpec m) {
+        return m.copy();
+    }
+}

@@ -1,0 +1,182 @@
+package org.threading4j.checks.stress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.threading4j.Condition;
+import org.threading4j.Lock;
+import org.threading4j.RLock;
+import org.threading4j.checks.contract.ConditionActors;
+import org.threading4j.checks.support.Depth;
+import org.threading4j.checks.support.Evidence;
+import org.threading4j.checks.support.Threads;
+import org.threading4j.checks.support.Tool;
+import org.threading4j.checks.support.Verifies;
+import org.threading4j.checks.support.Workers;
+import org.threading4j.internal.WaitQueue;
+
+/**
+ * Signals racing waiters that give up. Each round: a waiter with a short random timeout, a waiter that is
+ * interrupted at about the moment of the signal, and {@code k} plain waiters all wait; once all are in, one
+ * thread sends {@code k} signals while the timeout expires and the interrupt lands. Then, once every waiter
+ * has either returned or is linked in the condition's queue (read from the queue itself, never guessed from
+ * thread states), the invariant is checked:
+ *
+ * <pre>
+ *   waiters that returned normally (true / void)  ==  k       (no signal lost, none delivered twice)
+ * </pre>
+ *
+ * With {@code k} signals and at least {@code k} waiters that cannot leave, exactly {@code k} return
+ * normally; a timed-out or interrupted waiter that swallowed a signal would leave a plain waiter parked
+ * while a signal is owed (one fewer normal return). A waiter that returned false must have reached its
+ * deadline. Everything runs under the Workers watchdog.
+ */
+class ConditionStressTest {
+
+    @Test
+    @Verifies(primitive = "Condition", property = "no lost signal: signal races a timing-out and an interrupted waiter (delivered == returned true)", tool = Tool.STRESS)
+    void signalRacesTimeoutAndInterrupt() {
+        long budget = Depth.pick(5_000_000_000L, 90_000_000_000L);
+        long end = System.nanoTime() + budget;
+        int rounds = 0;
+        int[] tally = new int[4]; // timed waiter: got a signal / timed out; interrupted waiter: signal / threw
+        // Past the budget, go on (for at most twice as long again) until every race outcome has been seen.
+        while (rounds < 20 || System.nanoTime() - end < 0
+                || (Arrays.stream(tally).anyMatch(x -> x == 0) && System.nanoTime() - end < 2 * budget)) {
+            round(rounds, tally);
+            rounds++;
+        }
+        System.out.printf("[Condition] %d rounds: timed waiter signalled %d, timed out %d; interrupted waiter"
+                + " signalled %d, threw %d%n", rounds, tally[0], tally[1], tally[2], tally[3]);
+        assertTrue(tally[0] > 0 && tally[1] > 0 && tally[2] > 0 && tally[3] > 0,
+                "every race outcome should occur at least once in " + rounds + " rounds");
+        Evidence.explored(rounds, String.format("rounds (timed waiter signalled %d / timed out %d, interrupted"
+                + " waiter signalled %d / threw %d)", tally[0], tally[1], tally[2], tally[3]));
+    }
+
+    private static void round(int round, int[] tally) {
+        ThreadLocalRandom rnd = ThreadLocalRandom.current();
+        Condition c;
+        switch (round % 3) {
+            case 0:
+                c = new Condition(new Lock());
+                break;
+            case 1:
+                c = new Condition(new RLock());
+                break;
+            default:
+                c = new Condition();
+        }
+        WaitQueue queue = ConditionActors.queueOf(c, "waiters");
+        int k = 1 + rnd.nextInt(2);
+        int n = 2 + k;
+        long timeoutNanos = rnd.nextLong(200_000L);
+        String[] results = new String[n];
+        long[] waited = new long[n];
+        int[] registered = new int[1]; // guarded by the condition's lock
+        boolean reentrant = round % 3 != 0;
+        Workers waiters = Workers.start("cond-waiter", n, id -> {
+            c.acquire();
+            if (reentrant && id == 1) {
+                c.acquire(); // two hold levels, restored after the interrupt or signal
+            }
+            try {
+                registered[0]++;
+                long t0 = System.nanoTime();
+                if (id == 0) {
+                    results[0] = String.valueOf(c.await(Duration.ofNanos(timeoutNanos)));
+                } else {
+                    try {
+                        c.await();
+                        results[id] = "void";
+                    } catch (InterruptedException e) {
+                        results[id] = "IE";
+                    }
+                }
+                waited[id] = System.nanoTime() - t0;
+            } finally {
+                if (reentrant && id == 1) {
+                    c.release();
+                }
+                c.release();
+            }
+        });
+        Thread interruptee = waiters.threads().get(1);
+        volatileAllIn = false;
+        long spin = rnd.nextLong(40);
+        Workers interrupter = Workers.start("interrupter", 1, id -> {
+            while (!volatileAllIn) {
+                Thread.onSpinWait();
+            }
+            for (long i = 0; i < spin; i++) {
+                Thread.onSpinWait();
+            }
+            interruptee.interrupt();
+        });
+        // the signaller: once every waiter is in (enqueued, or the timed one already gone), k signals
+        boolean one = rnd.nextBoolean();
+        for (;;) {
+            c.acquire();
+            try {
+                if (registered[0] == n) {
+                    volatileAllIn = true;
+                    if (one) {
+                        c.signal(k);
+                    } else {
+                        for (int i = 0; i < k; i++) {
+                            c.signal();
+                        }
+                    }
+                    break;
+                }
+            } finally {
+                c.release();
+            }
+            Thread.yield();
+        }
+        interrupter.join(Threads.GENEROUS);
+        List<Thread> threads = waiters.threads();
+        Threads.awaitCondition("round " + round + ": every waiter returned or is queued", () -> {
+            if (results[0] == null || results[1] == null) {
+                return false; // both must finish: a deadline and an interrupt
+            }
+            for (int i = 2; i < n; i++) {
+                if (results[i] == null && !ConditionActors.queued(queue, threads.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        int normal = 0;
+        for (int i = 0; i < n; i++) {
+            if ("true".equals(results[i]) || "void".equals(results[i])) {
+                normal++;
+            }
+        }
+        String trace = "round " + round + " (" + c + ", k=" + k + ", timeout " + timeoutNanos + " ns): results "
+                + Arrays.toString(results) + ", still queued " + ConditionActors.threadsIn(queue).size();
+        assertEquals(k, normal, "signals delivered != waiters that returned normally: " + trace);
+        assertEquals(n - 2 - (k - normal(results[0]) - normal(results[1])), ConditionActors.threadsIn(queue).size(),
+                "queue size: " + trace);
+        if ("false".equals(results[0])) {
+            assertTrue(waited[0] >= timeoutNanos, "false before the deadline: " + trace);
+        }
+        tally[normal(results[0]) == 1 ? 0 : 1]++;
+        tally[normal(results[1]) == 1 ? 2 : 3]++;
+        c.acquire();
+        c.signalAll(); // the plain waiters left over
+        c.release();
+        waiters.join(Threads.GENEROUS);
+    }
+
+    private static volatile boolean volatileAllIn;
+
+    private static int normal(String r) {
+        return "true".equals(r) || "void".equals(r) ? 1 : 0;
+    }
+}

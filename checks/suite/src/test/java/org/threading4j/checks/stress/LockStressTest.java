@@ -1,0 +1,89 @@
+package org.threading4j.checks.stress;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.threading4j.Lock;
+import org.threading4j.checks.support.Depth;
+import org.threading4j.checks.support.Evidence;
+import org.threading4j.checks.support.Tool;
+import org.threading4j.checks.support.Verifies;
+
+/**
+ * Lock under {@link MutexStress}: eight threads on two cores handing the lock around through every acquiring
+ * method with timed and interrupted waiters mixed in, and hand-off rounds where a lost wake-up cannot be
+ * repaired by later traffic. The methods are also the checks the Lock mutant meta-tests run (no JUnit set-up,
+ * hangs bounded by the harness's watchdog).
+ */
+class LockStressTest {
+
+    /** The Lock as the harness sees it. */
+    static MutexStress.Subject subject(Lock lock) {
+        return new MutexStress.Subject() {
+            @Override
+            public Object blocker() {
+                return lock;
+            }
+
+            @Override
+            public void acquire() {
+                lock.acquire();
+            }
+
+            @Override
+            public void acquireInterruptibly() throws InterruptedException {
+                lock.acquireInterruptibly();
+            }
+
+            @Override
+            public boolean tryAcquire() {
+                return lock.tryAcquire();
+            }
+
+            @Override
+            public boolean tryAcquire(Duration timeout) throws InterruptedException {
+                return lock.tryAcquire(timeout);
+            }
+
+            @Override
+            public void release() {
+                lock.release();
+            }
+
+            @Override
+            public boolean locked() {
+                return lock.locked();
+            }
+        };
+    }
+
+    @Test
+    @Verifies(primitive = "Lock", property = "mutual exclusion (8 threads, all acquire methods)", tool = Tool.STRESS)
+    @Verifies(primitive = "Lock", property = "no lost wake-up (watchdog: never free while a thread stays parked)",
+            tool = Tool.STRESS)
+    @Verifies(primitive = "Lock", property = "timed-out and interrupted waiters hold nothing; no permit lost",
+            tool = Tool.STRESS)
+    void freeForAll() {
+        MutexStress.Result r = MutexStress.run("lock", subject(new Lock()),
+                MutexStress.Config.of(8, Duration.ofMillis(Depth.pick(1_500, 20_000))));
+        Evidence.explored(r.acquisitions(), "acquisitions by 8 threads (" + r.timeouts() + " timed out, "
+                + r.interrupts() + " interrupted)");
+    }
+
+    @Test
+    @Verifies(primitive = "Lock", property = "no lost wake-up: release() wakes a waiter arriving at any moment",
+            tool = Tool.STRESS)
+    void handOffsToOneWaiter() {
+        MutexStress.Result r = MutexStress.handOffs("lock-handoff", subject(new Lock()), 1,
+                Duration.ofMillis(Depth.pick(1_000, 15_000)));
+        Evidence.explored(r.acquisitions(), "hand-offs to 1 waiter");
+    }
+
+    @Test
+    @Verifies(primitive = "Lock", property = "no lost wake-up: release() wakes a waiter arriving at any moment",
+            tool = Tool.STRESS)
+    void handOffsToThreeWaiters() {
+        MutexStress.Result r = MutexStress.handOffs("lock-handoff3", subject(new Lock()), 3,
+                Duration.ofMillis(Depth.pick(1_000, 15_000)));
+        Evidence.explored(r.acquisitions(), "hand-offs to 3 waiters");
+    }
+}
