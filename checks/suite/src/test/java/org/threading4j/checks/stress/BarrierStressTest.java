@@ -160,6 +160,56 @@ public class BarrierStressTest {
         Evidence.explored(broken.get(), "BrokenBarrierExceptions");
     }
 
+    @Test
+    @Verifies(primitive = "Barrier", property = "interrupt racing the trip: either the trip wins (index, interrupt kept, not broken) or the interrupt (InterruptedException, others broken)",
+            tool = Tool.STRESS)
+    void interruptRacingTheTrip() {
+        int rounds = Depth.pick(1_500, 20_000);
+        int tripWon = 0, interruptWon = 0;
+        for (int round = 0; round < rounds; round++) {
+            Barrier b = new Barrier(2);
+            String[] outcome = new String[2];
+            boolean[] kept = new boolean[1];
+            java.util.concurrent.atomic.AtomicBoolean sent = new java.util.concurrent.atomic.AtomicBoolean();
+            Workers w = Workers.start("interrupt-vs-trip", 2, id -> {
+                try {
+                    outcome[id] = "index " + b.await();
+                    if (id == 0) {
+                        // the interrupt may land after the return; once it has been sent it must be visible
+                        org.threading4j.checks.support.Threads.awaitCondition("interrupt sent", sent::get);
+                        kept[0] = Thread.currentThread().isInterrupted();
+                    }
+                } catch (InterruptedException e) {
+                    outcome[id] = "interrupted";
+                } catch (BrokenBarrierException e) {
+                    outcome[id] = "broken";
+                }
+            });
+            Thread a = w.threads().get(0);
+            a.interrupt();
+            sent.set(true);
+            w.join(LIMIT);
+            boolean aReturned = outcome[0].startsWith("index");
+            if (aReturned) {
+                // the trip won: both passed, the barrier is whole, and party 0 still carries its interrupt
+                if (!outcome[1].startsWith("index") || b.isBroken() || !kept[0]) {
+                    throw new AssertionError("round " + round + ": " + outcome[0] + " / " + outcome[1]
+                            + " broken=" + b.isBroken() + " interrupt kept=" + kept[0]);
+                }
+                tripWon++;
+            } else {
+                if (!outcome[0].equals("interrupted") || !outcome[1].equals("broken") || !b.isBroken()) {
+                    throw new AssertionError("round " + round + ": " + outcome[0] + " / " + outcome[1]
+                            + " broken=" + b.isBroken());
+                }
+                interruptWon++;
+            }
+        }
+        Evidence.explored(rounds, "rounds");
+        Evidence.explored(tripWon, "trip won");
+        Evidence.explored(interruptWon, "interrupt won");
+    }
+
     private static boolean stopped(boolean[] stop) {
         synchronized (stop) {
             return stop[0];
