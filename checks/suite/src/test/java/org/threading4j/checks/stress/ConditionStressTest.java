@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.api.Test;
 import org.threading4j.Condition;
 import org.threading4j.Lock;
@@ -76,7 +77,9 @@ class ConditionStressTest {
         int k = 1 + rnd.nextInt(2);
         int n = 2 + k;
         long timeoutNanos = rnd.nextLong(200_000L);
-        String[] results = new String[n];
+        // Each waiter writes waited[id] first and then publishes its result with a volatile set; the
+        // checker reads the result first, so a result it sees comes with its duration.
+        AtomicReferenceArray<String> results = new AtomicReferenceArray<>(n);
         long[] waited = new long[n];
         int[] registered = new int[1]; // guarded by the condition's lock
         boolean reentrant = round % 3 != 0;
@@ -88,17 +91,19 @@ class ConditionStressTest {
             try {
                 registered[0]++;
                 long t0 = System.nanoTime();
+                String result;
                 if (id == 0) {
-                    results[0] = String.valueOf(c.await(Duration.ofNanos(timeoutNanos)));
+                    result = String.valueOf(c.await(Duration.ofNanos(timeoutNanos)));
                 } else {
                     try {
                         c.await();
-                        results[id] = "void";
+                        result = "void";
                     } catch (InterruptedException e) {
-                        results[id] = "IE";
+                        result = "IE";
                     }
                 }
                 waited[id] = System.nanoTime() - t0;
+                results.set(id, result);
             } finally {
                 if (reentrant && id == 1) {
                     c.release();
@@ -142,11 +147,11 @@ class ConditionStressTest {
         interrupter.join(Threads.GENEROUS);
         List<Thread> threads = waiters.threads();
         Threads.awaitCondition("round " + round + ": every waiter returned or is queued", () -> {
-            if (results[0] == null || results[1] == null) {
+            if (results.get(0) == null || results.get(1) == null) {
                 return false; // both must finish: a deadline and an interrupt
             }
             for (int i = 2; i < n; i++) {
-                if (results[i] == null && !ConditionActors.queued(queue, threads.get(i))) {
+                if (results.get(i) == null && !ConditionActors.queued(queue, threads.get(i))) {
                     return false;
                 }
             }
@@ -154,20 +159,18 @@ class ConditionStressTest {
         });
         int normal = 0;
         for (int i = 0; i < n; i++) {
-            if ("true".equals(results[i]) || "void".equals(results[i])) {
-                normal++;
-            }
+            normal += normal(results.get(i));
         }
         String trace = "round " + round + " (" + c + ", k=" + k + ", timeout " + timeoutNanos + " ns): results "
-                + Arrays.toString(results) + ", still queued " + ConditionActors.threadsIn(queue).size();
+                + results + ", still queued " + ConditionActors.threadsIn(queue).size();
         assertEquals(k, normal, "signals delivered != waiters that returned normally: " + trace);
-        assertEquals(n - 2 - (k - normal(results[0]) - normal(results[1])), ConditionActors.threadsIn(queue).size(),
+        assertEquals(n - 2 - (k - normal(results.get(0)) - normal(results.get(1))), ConditionActors.threadsIn(queue).size(),
                 "queue size: " + trace);
-        if ("false".equals(results[0])) {
+        if ("false".equals(results.get(0))) {
             assertTrue(waited[0] >= timeoutNanos, "false before the deadline: " + trace);
         }
-        tally[normal(results[0]) == 1 ? 0 : 1]++;
-        tally[normal(results[1]) == 1 ? 2 : 3]++;
+        tally[normal(results.get(0)) == 1 ? 0 : 1]++;
+        tally[normal(results.get(1)) == 1 ? 2 : 3]++;
         c.acquire();
         c.signalAll(); // the plain waiters left over
         c.release();

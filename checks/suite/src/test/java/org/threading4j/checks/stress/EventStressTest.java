@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.api.Test;
 import org.threading4j.Event;
 import org.threading4j.checks.contract.ConditionActors;
@@ -41,18 +42,20 @@ class EventStressTest {
             Event e = new Event();
             WaitQueue queue = ConditionActors.queueOf(e, "sync");
             int n = 2 + rnd.nextInt(4);
-            String[] results = new String[n];
+            AtomicReferenceArray<String> results = new AtomicReferenceArray<>(n); // polled by this thread
             long[] waited = new long[n];
             long timeout = rnd.nextLong(100_000L);
             Workers w = Workers.start("event-waiter", n, id -> {
                 long t0 = System.nanoTime();
+                String result;
                 if (id % 2 == 0) {
                     e.await();
-                    results[id] = "void";
+                    result = "void";
                 } else {
-                    results[id] = String.valueOf(e.await(Duration.ofNanos(timeout)));
+                    result = String.valueOf(e.await(Duration.ofNanos(timeout)));
                 }
                 waited[id] = System.nanoTime() - t0;
+                results.set(id, result);
             });
             long spin = rnd.nextLong(2_000);
             for (long i = 0; i < spin; i++) {
@@ -64,16 +67,16 @@ class EventStressTest {
             List<Thread> threads = w.threads();
             for (Thread t : snapshot) {
                 int id = threads.indexOf(t);
-                Threads.awaitCondition("waiter " + id + ", queued before set(), returns", () -> results[id] != null);
-                if (id % 2 == 0 || !"false".equals(results[id])) { // a timed one may have timed out before set()
-                    assertEquals(id % 2 == 0 ? "void" : "true", results[id], "a waiter queued before set()");
+                Threads.awaitCondition("waiter " + id + ", queued before set(), returns", () -> results.get(id) != null);
+                if (id % 2 == 0 || !"false".equals(results.get(id))) { // a timed one may have timed out before set()
+                    assertEquals(id % 2 == 0 ? "void" : "true", results.get(id), "a waiter queued before set()");
                     released++;
                 }
             }
             e.set();
             w.join(Threads.GENEROUS);
             for (int id = 1; id < n; id += 2) {
-                if ("false".equals(results[id])) {
+                if ("false".equals(results.get(id))) {
                     timedOut++;
                     assertTrue(waited[id] >= timeout, "false before the deadline");
                 }
