@@ -23,7 +23,8 @@ import org.threading4j.BrokenBarrierException;
  *   ---------  ----------------  -----------------------------------  -----------------------------------
  *   FILLING    0 .. parties-1    a cycle is filling                   takes index = count, count + 1
  *   FILLING    parties           the last party runs the action       waits (pre-wait) for the drain
- *   DRAINING   1 .. parties      tripped; released parties leaving    waits (pre-wait) for the drain
+ *   DRAINING   1 .. parties      tripped; parties that had not        waits (pre-wait) for the drain
+ *                                parked yet are still to leave
  *   RESETTING  1 .. parties      reset; the reset cycle's parties     waits (pre-wait) for the drain
  *                                are leaving with BrokenBarrier...
  *   BROKEN     0 .. parties      broken until reset()                 throws BrokenBarrierException
@@ -35,8 +36,11 @@ import org.threading4j.BrokenBarrierException;
  * ===========
  *
  *   arrive          FILLING c        -> FILLING c+1                  (c+1 &lt; parties, or an action will run)
- *   trip            FILLING c=p-1|p  -> DRAINING p, gen+1            wake all; no action: in the arrival CAS
- *   depart          X c              -> X c-1                        every party, whatever its result
+ *   trip            FILLING c=p-1|p  -> DRAINING p, gen+1            no action: in the arrival CAS
+ *   release         DRAINING c       -> DRAINING c-g-1               the last arrival, under the queue lock:
+ *                                       (FILLING 0 if that is 0)     g parked parties GRANTED, pre-waiters
+ *                                                                    SIGNALLED (skipped if none queued)
+ *   depart          X c              -> X c-1                        a party not released by the trip
  *   drain end       DRAINING|RESETTING 1 -> FILLING 0                the last party out; wake the pre-waiters
  *   break           FILLING          -> BROKEN, gen+1                timeout, interrupt, failing action; wake all
  *   abort           FILLING          -> BROKEN, gen+1                wake all
@@ -52,15 +56,25 @@ import org.threading4j.BrokenBarrierException;
  * cycle is still filling, keep waiting" and anything else means "my cycle is over": the phase then says how
  * (DRAINING: it tripped, return the index; RESETTING or BROKEN: throw). One cycle cannot leak into the next.
  *
- * <p><b>Departure decides.</b> As in Python, a released party reads its verdict from the phase in the same
- * CAS that departs it: an {@code abort()} after the trip but before a released party has left turns that
- * party's return into {@code BrokenBarrierException} (Python's documented race); the party that ran the
- * action returns its index regardless.
+ * <p><b>The trip departs the parked parties.</b> In Python every released thread must re-acquire the
+ * barrier's lock to leave, and the next cycle waits for the last of them (the drain). Here the last arrival
+ * decides for every party parked in the queue at the trip: it resolves each one {@code GRANTED} (tagged
+ * with its generation, so pre-waiters are told apart) and takes them out of {@code count} in the same CAS
+ * that takes itself out. A granted party returns its index without touching the state, and when every
+ * party was parked the drain ends in that CAS: the next cycle can fill while the released threads are
+ * still being scheduled, and a party re-arriving at once parks once per cycle, not twice. This is Python's
+ * behaviour under the schedule where released threads leave before anyone else runs.
  *
- * <p><b>Waiting.</b> Parties and pre-waiters share one queue; every wake-up is "re-check" ({@code SIGNALLED})
- * and every transition that matters wakes the whole queue, Python's {@code notify_all}. A party validates
- * ({@code gen} still its own) and enqueues under the queue lock, so a trip either precedes the validation
- * (the party does not park) or finds it queued.
+ * <p><b>Departure decides, for the rest.</b> A party that had not parked when its cycle ended (still on its
+ * way in, or back from a timeout or interrupt that lost to the trip) departs on its own and, as in Python,
+ * reads its verdict from the phase in the same CAS: an {@code abort()} after the trip but before such a
+ * party has left turns its return into {@code BrokenBarrierException} (Python's race); the party that ran
+ * the action returns its index regardless.
+ *
+ * <p><b>Waiting.</b> Parties and pre-waiters share one queue; a pre-waiter's wake-up is "re-check"
+ * ({@code SIGNALLED}), and every transition that matters wakes the whole queue, Python's
+ * {@code notify_all}. A party validates ({@code gen} still its own) and enqueues under the queue lock, so a
+ * trip either precedes the validation (the party does not park) or finds it queued.
  *
  * <p><b>Timeout or interrupt of a party.</b> The engine removes the waiter from the queue; then, under the
  * queue lock, the party looks at the state: its cycle already over (the trip won the race): that verdict,
@@ -81,6 +95,12 @@ public final class BarrierSync extends WaitQueue {
     public static final int BROKEN = 3;
 
     static final long PHASE_MASK = 3L;
+    private static final int NCPU = Runtime.getRuntime().availableProcessors();
+    /** Polls of the state word before parking, when spinning at all (see {@code spins}): a few microseconds. */
+    static final int SPINS = 1 << 9;
+
+    /** {@link Waiter#tag()} of a thread waiting to arrive (never a generation: those have bits 0..33 clear). */
+    static final long PRE_WAITER = 1L;
     /** Bit 2: the wait queue is non-empty. */
     static final long QUEUED = 4L;
     static final int COUNT_SHIFT = 3;
@@ -101,6 +121,13 @@ public final class BarrierSync extends WaitQueue {
     /** Run by the last arrival before the trip; null for none. */
     private final Runnable action;
     /**
+     * How many times a party polls the state before it parks: {@link #SPINS} when every party can have a
+     * CPU of its own (a 2-party barrier on 2 cores: the partner is running and arrives within microseconds,
+     * sooner than a park and unpark round trip), 0 otherwise (parties outnumber the CPUs, so a spinning
+     * party would take the CPU that the parties it waits for need).
+     */
+    private final int spins;
+    /**
      * The thread running the action, or null. Plain: only ever compared with the reading thread itself,
      * which always sees its own last write (so a stale value can never equal it by mistake).
      */
@@ -110,6 +137,7 @@ public final class BarrierSync extends WaitQueue {
         super(blocker);
         this.parties = parties;
         this.action = action;
+        this.spins = parties <= NCPU ? SPINS : 0;
     }
 
     // ---- Reading the state word ----
@@ -190,8 +218,8 @@ public final class BarrierSync extends WaitQueue {
      * Returns the state it arrived in.
      */
     private long arriveSlow() throws InterruptedException {
-        // No spinning before the pre-wait parks: on an oversubscribed machine (the 2-core CI box) a spinning
-        // arrival steals the CPU the departing parties need, and measured slower than parking at once.
+        // Spins before the pre-wait parks only when every party can have a CPU (see spins): when parties
+        // outnumber the CPUs, a spinning arrival steals the CPU the departing parties need (measured slower).
         for (;;) {
             long s = state;
             int phase = phase(s), c = count(s);
@@ -201,15 +229,27 @@ public final class BarrierSync extends WaitQueue {
                 }
             } else if (phase == BROKEN) {
                 throw new BrokenBarrierException();
-            } else {
+            } else if (!spunFor(s)) {
                 preWait();
             }
         }
     }
 
+    /** Polls up to {@code spins} times for the state to change from {@code s}; true if it did. */
+    private boolean spunFor(long s) {
+        for (int i = spins; i > 0; i--) {
+            Thread.onSpinWait();
+            if (state != s) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Parks until the state changes from "cannot arrive" (the waker's notify_all); then the caller retries. */
     private void preWait() throws InterruptedException {
         Waiter w = new Waiter(Thread.currentThread());
+        w.tag(PRE_WAITER);
         lockQueue();
         for (;;) {
             long s = state;
@@ -257,12 +297,22 @@ public final class BarrierSync extends WaitQueue {
     private int waitForTrip(int index, long myGen, boolean timed, long deadline) throws InterruptedException {
         boolean mayGiveUp = true;  // false once the cycle was seen full: the trip is decided
         boolean interrupted = false;
+        if (Races.WIDEN) {
+            Races.pause(); // test seam: the trip may come before this party parks (it then departs on its own)
+        }
+        for (int i = spins; i > 0; i--) {
+            if (gen(state) != myGen) {
+                return departParty(index, false); // over while spinning: depart on our own, as in Python
+            }
+            Thread.onSpinWait();
+        }
         for (;;) {
             long s = state;
             if (gen(s) != myGen) {
                 return departParty(index, interrupted); // over already: no need for the queue lock
             }
             Waiter w = new Waiter(Thread.currentThread());
+            w.tag(myGen); // a party of cycle myGen: the trip hands it its index (GRANTED)
             lockQueue();
             for (;;) {
                 s = state;
@@ -278,6 +328,13 @@ public final class BarrierSync extends WaitQueue {
             unlockQueue();
 
             int outcome = park(w, mayGiveUp, mayGiveUp && timed, deadline);
+            if (outcome == GRANTED) {
+                // The trip released this party and departed it: the index is ours, the state is not touched.
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+                return index;
+            }
             if (outcome == SIGNALLED) {
                 continue; // re-check (a notify_all): validate again
             }
@@ -332,9 +389,19 @@ public final class BarrierSync extends WaitQueue {
     /** The last arrival: runs the action (if any), then trips, waking every party. */
     private int tripAsLast(int index, long myGen) {
         if (action == null) {
-            // Tripped in the arrival CAS already: wake the parties (if any parked) and leave.
-            wakeAllIfQueued();
-            depart();
+            // Tripped in the arrival CAS already: release the parked parties and leave.
+            if ((state & QUEUED) == 0) {
+                depart(); // nobody parked: the parties still on their way in depart on their own
+            } else {
+                lockQueue();
+                Waiter chain;
+                try {
+                    chain = releaseLocked(myGen);
+                } finally {
+                    unlockQueue();
+                }
+                unparkAll(chain);
+            }
             return index;
         }
         Thread me = Thread.currentThread();
@@ -364,33 +431,56 @@ public final class BarrierSync extends WaitQueue {
             throw failure; // the action's own exception, to the thread that ran it
         }
         actionRunner = null;
-        Waiter chain;
+        Waiter chain = null;
         boolean tripped;
         lockQueue();
         try {
-            long s;
             for (;;) {
-                s = state;
+                long s = state;
                 tripped = gen(s) == myGen;
                 if (!tripped) {
                     break; // reset() or abort() during the action (from it or another thread) cancelled the trip
                 }
-                // FILLING, count == parties -> DRAINING, gen + 1; QUEUED cleared, we wake everyone
-                long next = (((s & ~PHASE_MASK) | DRAINING) + GEN_ONE) & ~QUEUED;
-                if (STATE.compareAndSet(this, s, next)) {
+                // FILLING, count == parties -> DRAINING, gen + 1 (only arrivals and departures change the state
+                // outside the queue lock, and neither can happen now, so this succeeds at once)
+                if (STATE.compareAndSet(this, s, ((s & ~PHASE_MASK) | DRAINING) + GEN_ONE)) {
+                    chain = releaseLocked(myGen);
                     break;
                 }
             }
-            chain = tripped ? resolveLocked(sizeLocked(), SIGNALLED, 0) : null;
         } finally {
             unlockQueue();
         }
-        unparkAll(chain);
-        depart();
         if (!tripped) {
+            depart();
             throw new BrokenBarrierException();
         }
+        unparkAll(chain);
         return index;
+    }
+
+    /**
+     * The trip's wake-up, by the last arrival after the state has left cycle {@code myGen}: every parked
+     * party of that cycle is resolved GRANTED (it returns its index without touching the state) and departs
+     * here, together with the last arrival itself; pre-waiters are resolved SIGNALLED and retry. If nobody
+     * else of the cycle is still inside, the drain ends in the same CAS. Parties that had not parked yet
+     * depart on their own, reading the phase as in Python. Caller holds the queue lock; returns the chain
+     * to unpark after unlocking.
+     */
+    private Waiter releaseLocked(long myGen) {
+        Waiter chain = resolveAllLocked(myGen);
+        long leaving = (countGranted(chain) + 1L) * COUNT_ONE;
+        for (;;) {
+            long s = state;
+            long next = (s - leaving) & ~QUEUED; // the queue is empty now
+            int phase = phase(next);
+            if (count(next) == 0 && (phase == DRAINING || phase == RESETTING)) {
+                next = (next & GEN_MASK) | FILLING; // drain end
+            }
+            if (STATE.compareAndSet(this, s, next)) {
+                return chain;
+            }
+        }
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -439,27 +529,6 @@ public final class BarrierSync extends WaitQueue {
         }
         unparkAll(chain);
         return s;
-    }
-
-    /** Wakes the whole queue if waiters are announced (after a trip done by a CAS outside the lock). */
-    private void wakeAllIfQueued() {
-        if ((state & QUEUED) == 0) {
-            return;
-        }
-        Waiter chain;
-        lockQueue();
-        try {
-            for (;;) {
-                long s = state;
-                if ((s & QUEUED) == 0 || STATE.compareAndSet(this, s, s & ~QUEUED)) {
-                    break;
-                }
-            }
-            chain = resolveLocked(sizeLocked(), SIGNALLED, 0);
-        } finally {
-            unlockQueue();
-        }
-        unparkAll(chain);
     }
 
     /**

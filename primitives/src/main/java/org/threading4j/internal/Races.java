@@ -20,6 +20,9 @@ package org.threading4j.internal;
  *       lock (a release may free a permit there);</li>
  *   <li>{@code WaitQueue.park}: after reading "still WAITING", before parking (a waker may resolve and
  *       unpark the waiter there).</li>
+ *   <li>{@code BarrierSync.waitForTrip}: after a party arrived, before it validates its generation under the
+ *       queue lock and parks (the trip may come first: the party is then not released by the trip but
+ *       departs on its own, and the barrier drains).</li>
  * </ul>
  */
 final class Races {

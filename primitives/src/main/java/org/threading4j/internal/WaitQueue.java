@@ -263,6 +263,37 @@ public class WaitQueue {
     }
 
     /**
+     * Unlinks every waiter, resolving those whose {@link Waiter#tag() tag} is {@code grantTag} as
+     * {@link #GRANTED} and the others as {@link #SIGNALLED}, and returns them as a chain for
+     * {@link #unparkAll}, oldest first; {@link #countGranted} counts the grants. Caller holds the queue lock.
+     */
+    public final Waiter resolveAllLocked(long grantTag) {
+        Waiter first = head;
+        for (Waiter w = first; w != null; w = w.next) {
+            w.status = w.tag == grantTag ? GRANTED : SIGNALLED;
+        }
+        // Every node leaves at once: the chain keeps its links (only the resolving waker reads them now).
+        if (first != null) {
+            first.prev = null;
+        }
+        head = null;
+        tail = null;
+        size = 0;
+        return first;
+    }
+
+    /** The number of {@link #GRANTED} waiters in a chain returned by a resolve; read by its waker only. */
+    public static int countGranted(Waiter chain) {
+        int n = 0;
+        for (Waiter w = chain; w != null; w = w.next) {
+            if (w.status == GRANTED) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
      * Unparks every waiter of a chain returned by {@link #resolveLocked}. Called after the queue lock is
      * released, so woken threads do not immediately spin on it.
      */

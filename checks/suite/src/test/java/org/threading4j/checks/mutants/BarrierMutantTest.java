@@ -36,7 +36,11 @@ class BarrierMutantTest {
                 "if (phase(s) == FILLING && c < parties && STATE.compareAndSet(this, s, arrive(s, c))) {",
                 "if ((phase(s) == FILLING || phase(s) == DRAINING) && c < parties"
                         + " && STATE.compareAndSet(this, s, arrive(s, c))) {");
-        Catch.assertCaught(m, LIMIT, Check.of(BarrierStressTest.class, "cleanCycles"));
+        // Drains are rare: a trip releases every parked party at once, so a cycle drains only when a party had
+        // not parked yet when it tripped. The race seam widens that window (BarrierSync.waitForTrip).
+        try (RaceSeam on = RaceSeam.on()) {
+            Catch.assertCaught(m, LIMIT, Check.of(BarrierStressTest.class, "cleanCycles"));
+        }
     }
 
     @Test

@@ -74,6 +74,23 @@ class MutantFrameworkTest {
         Evidence.explored(2, "stress checks passed on the identity mutant with the race seam on");
     }
 
+    @Test
+    @Verifies(primitive = "Barrier", property = "mutant framework: a no-op edit survives the stress checks (race seam on)",
+            tool = Tool.MUTANT)
+    @Verifies(primitive = "Barrier", property = "clean cycles and drains with race windows widened (parties often not yet parked at the trip)",
+            tool = Tool.STRESS)
+    void identitySurvivesBarrierStress() {
+        try (RaceSeam on = RaceSeam.on()) {
+            for (String check : new String[] {"cleanCycles", "timeoutsAndResets"}) {
+                String verdict = Catch.run(IDENTITY, Check.of(stress("BarrierStressTest"), check), LIMIT);
+                if (verdict != null) {
+                    throw new AssertionError("the identity mutant was 'caught' by " + check + ": " + verdict);
+                }
+            }
+        }
+        Evidence.explored(2, "stress checks passed on the identity mutant with the race seam on");
+    }
+
     /** The scheduling-stress JVM options used for the plain-store mutant do not make correct code fail. */
     @Test
     @Verifies(primitive = "Lock", property = "mutant framework: a no-op edit survives under C2 scheduling stress",
