@@ -114,6 +114,22 @@ public final class EventSpec {
         return true;
     }
 
+    /**
+     * {@code t}'s deadline passes and then, before its {@code await} has returned, {@code t} is interrupted:
+     * the wait had already ended by itself, so its answer stays {@code false}, and the interrupt is kept and
+     * reported with it ({@code "false" + KEEPS_INTERRUPT}). The two steps {@code timeout(t); interrupt(t)}
+     * cannot say this, because {@link #timeout} completes the call at once; checkers need it when an
+     * interrupt races a short deadline. Returns false (nothing happens) unless {@code t} is WAITING with a
+     * short timeout.
+     */
+    public boolean timeoutThenInterrupt(int t) {
+        if (!mayTimeOut(t)) {
+            return false;
+        }
+        interrupted[t] = true;
+        return timeout(t);
+    }
+
     /** {@code t} is interrupted: a WAITING thread's wait ends with InterruptedException; else the status is set. */
     public void interrupt(int t) {
         int[] w = find(t);

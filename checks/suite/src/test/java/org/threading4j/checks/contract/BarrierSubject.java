@@ -131,8 +131,8 @@ public interface BarrierSubject {
         return new Real(parties, action);
     }
 
-    /** How long a call may take to settle before the test fails with a thread dump. */
-    Duration SETTLE = Duration.ofSeconds(10);
+    /** How long a call may take to settle before the test fails with a thread dump: a plain "must settle" bound. */
+    Duration SETTLE = Threads.GENEROUS;
 
     final class Real implements BarrierSubject {
         private final Barrier barrier;

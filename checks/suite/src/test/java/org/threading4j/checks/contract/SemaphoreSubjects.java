@@ -7,6 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.threading4j.BoundedSemaphore;
 import org.threading4j.Held;
 import org.threading4j.Semaphore;
+import org.threading4j.checks.support.Threads;
 import org.threading4j.specs.BoundedSemaphoreSpec;
 import org.threading4j.specs.SemaphoreSpec;
 import org.threading4j.specs.SemaphoreSpec.Status;
@@ -24,8 +25,11 @@ import org.threading4j.specs.SemaphoreSpec.Status;
  */
 public final class SemaphoreSubjects {
 
-    /** How long the real subject waits for a background waiter to settle before answering anyway. */
-    public static final Duration SETTLE = Duration.ofSeconds(10);
+    /**
+     * How long the real subject waits for a background waiter to settle (finish, or park on the semaphore);
+     * a waiter that does neither within it fails the test.
+     */
+    public static final Duration SETTLE = Threads.GENEROUS;
 
     private SemaphoreSubjects() {
     }
@@ -247,8 +251,14 @@ public final class SemaphoreSubjects {
                 Status now = b.result;
                 boolean parked = now == null && parkedOnSemaphore(b.thread);
                 boolean settled = expected == Status.WAITING ? now != null || parked : now != null;
-                if (settled || System.nanoTime() - deadline > 0) {
+                if (settled) {
                     return now != null ? now : Status.WAITING;
+                }
+                if (System.nanoTime() - deadline > 0) {
+                    if (parked) {
+                        return Status.WAITING; // settled, but not as expected: the caller's comparison fails
+                    }
+                    throw new AssertionError(b + " neither finished nor parked within " + SETTLE);
                 }
                 LockSupport.parkNanos(20_000L);
             }

@@ -131,16 +131,27 @@ class TimerPrimitiveContractTest extends TimerContract {
     @Test
     @Verifies(primitive = "Timer", property = "an interrupt does not cancel the timer; the action sees it", tool = Tool.CONTRACT)
     void interruptDoesNotCancel() throws InterruptedException {
-        Recording factory = new Recording();
+        // The factory's thread interrupts itself before the timer's body runs, so the wait starts with the
+        // interrupt pending whatever the scheduling: no race between an outside interrupt and the deadline.
+        Recording inner = new Recording();
+        ThreadFactory selfInterrupting = r -> inner.newThread(() -> {
+            Thread.currentThread().interrupt();
+            r.run();
+        });
         AtomicReference<Boolean> sawInterrupt = new AtomicReference<>();
-        Timer t = new Timer(Duration.ofMillis(200), () -> sawInterrupt.set(Thread.currentThread().isInterrupted()),
-                factory);
+        AtomicReference<Long> ranAt = new AtomicReference<>();
+        Duration interval = Duration.ofMillis(50);
+        Timer t = new Timer(interval, () -> {
+            ranAt.set(System.nanoTime());
+            sawInterrupt.set(Thread.currentThread().isInterrupted());
+        }, selfInterrupting);
+        long started = System.nanoTime();
         t.start();
-        Threads.awaitParked(factory.made.get(), t);
-        factory.made.get().interrupt();
         assertTrue(t.join(Threads.GENEROUS));
         assertEquals(Boolean.TRUE, sawInterrupt.get(), "the action must run, with the interrupt kept");
+        assertTrue(ranAt.get() - started >= interval.toNanos(), "the interrupt must not end the wait early");
         assertFalse(t.isCancelled());
+        assertEquals(null, inner.uncaught.get());
         Evidence.explored(1, "timer");
     }
 

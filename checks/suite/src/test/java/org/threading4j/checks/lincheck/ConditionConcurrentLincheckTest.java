@@ -30,6 +30,8 @@ public class ConditionConcurrentLincheckTest {
         Boolean timedResult;
         boolean secondReturned;
         boolean secondSawCleanup;
+        /** Set by the signaller once its interrupt() has returned; read without the lock. */
+        volatile boolean interruptSent;
     }
 
     /**
@@ -127,6 +129,11 @@ public class ConditionConcurrentLincheckTest {
                     try {
                         cond.await();
                         s.timedResult = true;
+                        // The signal lets this thread return before the signaller's interrupt() call; once
+                        // that call has been made, the interrupt must be visible here, kept, not used up.
+                        while (!s.interruptSent) {
+                            Thread.onSpinWait();
+                        }
                         assertTrue(Thread.interrupted(), "a signalled waiter keeps the interrupt");
                     } catch (InterruptedException e) {
                         s.timedResult = false;
@@ -158,6 +165,8 @@ public class ConditionConcurrentLincheckTest {
                     interruptee.interrupt();
                 } catch (Throwable e) {
                     failure[0] = e;
+                } finally {
+                    s.interruptSent = true; // also on failure, so that the interruptee cannot spin forever
                 }
             });
             interruptee.start();

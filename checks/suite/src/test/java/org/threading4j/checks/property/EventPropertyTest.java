@@ -98,6 +98,13 @@ class EventPropertyTest {
                         if (waitStep && EventSpec.PENDING.equals(c.result(s.thread))) {
                             continue; // the real thread is idle (checked above): a short wait has ended
                         }
+                        if (s.action == Action.INTERRUPT && c.mayTimeOut(s.thread)) {
+                            // The deadline may pass first and the interrupt land before the wait returns:
+                            // false, with the interrupt kept.
+                            EventSpec late = copy(c);
+                            late.timeoutThenInterrupt(s.thread);
+                            next.addAll(timeoutsBefore(late));
+                        }
                         answer = apply(c, s);
                         next.addAll(timeoutsBefore(c)); // a short wait may also end after the step
                     }

@@ -17,6 +17,7 @@ import org.threading4j.RLock;
 import org.threading4j.checks.contract.Callers;
 import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
+import org.threading4j.checks.support.Threads;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 import org.threading4j.specs.RLockSpec;
@@ -249,6 +250,9 @@ public class RLockPropertyTest {
         }
     }
 
+    /** Bound on each thread of a QuickTheories parallel run: a hang guard ("must finish"), not a timing claim. */
+    private static final int PARALLEL_LIMIT = (int) Threads.GENEROUS.toSeconds();
+
     private static final int PARALLEL_EXAMPLES = Depth.pick(100, 2_000);
 
     @Test
@@ -258,7 +262,7 @@ public class RLockPropertyTest {
                 .ofSizeBetween(2, 6);
         Tally initial = new Tally(false, 0, 0, 0);
         qt().withExamples(PARALLEL_EXAMPLES).forAll(commands).checkAssert(cmds ->
-                new Parallel(10, TimeUnit.SECONDS).parallelCheck(initial, cmds, m -> new Counted(), Counted::tally, 3));
+                new Parallel(PARALLEL_LIMIT, TimeUnit.SECONDS).parallelCheck(initial, cmds, m -> new Counted(), Counted::tally, 3));
         Evidence.explored(PARALLEL_EXAMPLES, "command lists");
     }
 }

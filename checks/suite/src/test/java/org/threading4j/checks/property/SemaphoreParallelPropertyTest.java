@@ -16,6 +16,7 @@ import org.threading4j.BoundedSemaphore;
 import org.threading4j.Semaphore;
 import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
+import org.threading4j.checks.support.Threads;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 
@@ -26,6 +27,9 @@ import org.threading4j.checks.support.Verifies;
  * permit and reports failure, leaves a value no order explains.
  */
 class SemaphoreParallelPropertyTest {
+
+    /** Bound on each thread of a QuickTheories parallel run: a hang guard ("must finish"), not a timing claim. */
+    private static final int PARALLEL_LIMIT = (int) Threads.GENEROUS.toSeconds();
 
     /** The model: value and bound ({@code Integer.MAX_VALUE} for a plain semaphore). */
     static final class Model {
@@ -155,7 +159,7 @@ class SemaphoreParallelPropertyTest {
         int examples = Depth.pick(100, 1_000);
         qt().withExamples(examples).withShrinkCycles(Depth.pick(50, 500))
                 .forAll(integers().between(0, 2), lists().of(arbitrary().pick(COMMANDS)).ofSizeBetween(2, 6))
-                .checkAssert((value, cmds) -> new Parallel(10, TimeUnit.SECONDS)
+                .checkAssert((value, cmds) -> new Parallel(PARALLEL_LIMIT, TimeUnit.SECONDS)
                         .parallelCheck(new Model(value, Integer.MAX_VALUE), cmds,
                                 SemaphoreParallelPropertyTest::toSut, SemaphoreParallelPropertyTest::toModel, 3));
         Evidence.explored(examples, "parallel command lists");
@@ -168,7 +172,7 @@ class SemaphoreParallelPropertyTest {
         qt().withExamples(examples).withShrinkCycles(Depth.pick(50, 500))
                 .forAll(integers().between(1, 3), integers().between(0, 3),
                         lists().of(arbitrary().pick(COMMANDS)).ofSizeBetween(2, 6))
-                .checkAssert((bound, taken, cmds) -> new Parallel(10, TimeUnit.SECONDS)
+                .checkAssert((bound, taken, cmds) -> new Parallel(PARALLEL_LIMIT, TimeUnit.SECONDS)
                         .parallelCheck(new Model(Math.max(0, bound - taken), bound), cmds,
                                 SemaphoreParallelPropertyTest::toSut, SemaphoreParallelPropertyTest::toModel, 3));
         Evidence.explored(examples, "parallel command lists");

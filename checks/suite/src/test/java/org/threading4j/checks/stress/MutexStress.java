@@ -441,13 +441,22 @@ public final class MutexStress {
      * lock is free while a worker is parked on it, or held by nobody, with no progress anywhere for
      * {@code stuckAfter}; or when workers are still running {@code hangLimit} after the end of the run.
      * Returns how many samples saw some worker parked (evidence that waiting really happened).
+     *
+     * <p>"No progress for {@code stuckAfter}" must have been watched, not assumed: when the gap since the
+     * previous sample exceeds {@link #SAMPLE_GAP} (the watchdog itself did not run: a GC pause, a stolen
+     * core, the whole JVM stalled), the no-progress clock restarts, since the workers may have been frozen
+     * too and the first sample after the stall can meet a transient state (a waiter resolved but not yet
+     * unparked). And a stuck verdict needs {@link #STUCK_SAMPLES} consecutive samples that agree. A real
+     * lost wake-up or lost permit stays stuck, so it is still reported, at most a few samples later (and a
+     * run whose watchdog keeps being starved still ends in the {@code hangLimit} failure).
      */
     private long watch(Workers workers, long end) {
         currentWorkers = workers.threads();
         List<Thread> threads = workers.threads();
         long hardEnd = end + config.hangLimit().toNanos();
         long stuckNanos = config.stuckAfter().toNanos();
-        long lastProgress = -1, lastChange = System.nanoTime(), parkedSeen = 0;
+        long lastProgress = -1, lastChange = System.nanoTime(), previousSample = lastChange, parkedSeen = 0;
+        int stuckSamples = 0;
         for (;;) {
             boolean alive = false;
             for (Thread t : threads) {
@@ -457,6 +466,11 @@ public final class MutexStress {
                 break;
             }
             long now = System.nanoTime();
+            if (now - previousSample > SAMPLE_GAP.toNanos()) {
+                lastChange = now; // the watchdog did not run: it has not seen the run stand still
+                stuckSamples = 0;
+            }
+            previousSample = now;
             long sum = 0;
             for (int i = 0; i < threads.size(); i++) {
                 sum += progress.get(i);
@@ -478,14 +492,20 @@ public final class MutexStress {
                 stop = true;
                 return parkedSeen; // a worker has already reported; its threads may be stuck: do not wait
             }
+            boolean lostWakeUp = false, lostPermit = false;
             if (now - lastChange > stuckNanos) {
                 boolean locked = lock.locked();
-                if (!locked && !parked.isEmpty()) {
+                lostWakeUp = !locked && !parked.isEmpty();
+                lostPermit = locked && occupant == NOBODY && !anyRunnable(threads);
+            }
+            stuckSamples = lostWakeUp || lostPermit ? stuckSamples + 1 : 0;
+            if (stuckSamples >= STUCK_SAMPLES) {
+                if (lostWakeUp) {
                     abandon(threads, "no lost wake-up: the lock has been free for " + config.stuckAfter()
                             + " with no progress while " + parked + " stay parked on it");
                     return parkedSeen;
                 }
-                if (locked && occupant == NOBODY && !anyRunnable(threads)) {
+                if (lostPermit) {
                     abandon(threads, "no lost permit: the lock has been locked for " + config.stuckAfter()
                             + " with nobody inside the critical section and no progress (a permit lost, or handed"
                             + " to a waiter that was never woken); parked: " + parked);
@@ -501,6 +521,11 @@ public final class MutexStress {
         workers.join(Duration.ofSeconds(5)); // all ended: rethrows worker exceptions
         return parkedSeen;
     }
+
+    /** A longer gap between two samples means the watchdog did not run meanwhile (see {@link #watch}). */
+    private static final Duration SAMPLE_GAP = Duration.ofMillis(100);
+    /** Consecutive samples that must agree on a stuck verdict (see {@link #watch}). */
+    private static final int STUCK_SAMPLES = 3;
 
     private static boolean anyRunnable(List<Thread> threads) {
         for (Thread t : threads) {

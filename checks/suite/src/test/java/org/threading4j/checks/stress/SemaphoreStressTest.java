@@ -24,9 +24,9 @@ import org.threading4j.checks.support.Workers;
 public class SemaphoreStressTest {
 
     /** A round that has not finished in this time has a waiter parked with a permit free. */
-    private static final Duration ROUND_LIMIT = Duration.ofSeconds(10);
+    private static final Duration ROUND_LIMIT = Threads.GENEROUS;
     /** Workers told to stop that are still parked after this have lost permits (or a wake-up). */
-    private static final Duration QUIESCE_LIMIT = Duration.ofSeconds(10);
+    private static final Duration QUIESCE_LIMIT = Threads.GENEROUS;
 
     /** The wake-up shapes of a round: waiters parked first, then releases racing from a start gate. */
     private static final int[][] SHAPES = {
