@@ -36,6 +36,11 @@ import org.threading4j.internal.WaitQueue.Waiter;
  * Python, {@code await(timeout)} reacquires the lock without a timeout, so it may return after the timeout
  * has passed.
  *
+ * <p><b>When a signalled thread runs.</b> A signal decides at once which waiters it chose, but their threads
+ * are unparked when the lock is next released (by the signaller, or by whoever holds it), since they must
+ * reacquire the lock before {@code await} can return: woken at the signal, they would find it held and park
+ * a second time. {@code ReentrantLock}'s conditions do the same by moving the waiter to the lock's queue.
+ *
  * <p><b>Memory consistency effects:</b> those of the lock: {@code await} releases and reacquires it, so
  * actions before a {@code signal} and the release that follows it <i>happen-before</i> the signalled
  * thread's actions after its {@code await} returns.
@@ -248,7 +253,9 @@ public final class Condition {
             throw new IllegalMonitorStateException("cannot notify on un-acquired lock");
         }
         if (n > 0) {
-            waiters.signal(n);
+            // Resolved now (the signal is theirs, whatever happens next); unparked when the lock is released,
+            // since they cannot run before: woken at once, they would find it taken and park again.
+            (lock != null ? lock.sync() : rlock.sync()).unparkWhenReleased(waiters.resolveSignalled(n));
         }
     }
 

@@ -37,6 +37,11 @@ public final class Lock {
 
     /** One permit, bound one: locked iff no permit is free. */
     private final PermitSync sync = new PermitSync(this, 1, 1);
+
+    /** The engine, for {@link Condition}: it defers the wake-ups of the threads it signals to our release. */
+    PermitSync sync() {
+        return sync;
+    }
     /** Shared by every {@link #hold()}: a Lock may be released by any thread. */
     private final Held held = this::release;
 
@@ -94,6 +99,7 @@ public final class Lock {
         if (!sync.release(1)) {
             throw new IllegalMonitorStateException("release unlocked lock");
         }
+        sync.afterRelease(); // threads a Condition signalled while the lock was held
     }
 
     /** Whether the lock is held by some thread now. Python: {@code lock.locked()}. */

@@ -36,6 +36,11 @@ public final class RLock {
 
     /** The lock proper: one permit, taken by the owner's first acquire, returned by its last release. */
     private final PermitSync sync = new PermitSync(this, 1, 1);
+
+    /** The engine, for {@link Condition}: it defers the wake-ups of the threads it signals to our release. */
+    PermitSync sync() {
+        return sync;
+    }
     /**
      * The owner, or null when free. Written only by the thread that holds the permit (set after taking it,
      * cleared before returning it). Other threads read it only to compare it with themselves, and a thread
@@ -141,6 +146,7 @@ public final class RLock {
         if (--holds == 0) {
             owner = null; // before the permit goes: the next owner must not find us here
             sync.release(1);
+            sync.afterRelease(); // threads a Condition signalled while the lock was held
         }
     }
 
@@ -179,6 +185,7 @@ public final class RLock {
         holds = 0;
         owner = null;
         sync.release(1);
+        sync.afterRelease();
         return saved;
     }
 

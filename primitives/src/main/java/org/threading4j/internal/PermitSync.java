@@ -47,6 +47,16 @@ import java.lang.invoke.VarHandle;
  * before giving up. If that attempt fails, the permit it was woken for was taken by someone else, whose
  * own release will wake the next waiter: the wake-up was used, not lost.
  *
+ * <p><b>Wake-ups deferred to the next release</b> (for a lock's Condition). A thread signalled on a
+ * Condition must reacquire the lock, which its signaller still holds; woken at once, it would find the lock
+ * taken and park a second time. So a Condition hands the waiters it resolved to
+ * {@link #unparkWhenReleased}, which pushes them on {@code deferred}; the lock's release unparks them
+ * ({@link #afterRelease}), after the permit is back. No wake-up is lost: the pusher pushes, then reads
+ * {@code state}; the releaser writes {@code state}, then reads {@code deferred} (all volatile, so totally
+ * ordered): either the releaser sees the push, or the pusher sees the permit free and unparks the list
+ * itself; both may, and whoever empties the list unparks it. Their outcomes are already decided
+ * ({@code SIGNALLED}), so a late unpark changes only when a waiter runs, never what it returns.
+ *
  * <p>Memory effects: a permit passes from releaser to acquirer through a volatile CAS on {@code state} or,
  * for a hand-off, through the volatile write of the waiter's status, so everything before a release
  * happens-before everything after the acquire that takes the permit.
@@ -65,6 +75,11 @@ public final class PermitSync extends WaitQueue {
     private volatile long state;
     /** Most free permits there may be; a release that would exceed it is refused and changes nothing. */
     private final int bound;
+    /**
+     * Resolved waiters to unpark once a permit is released (see the class comment), a stack of chains
+     * linked through {@code next}; null when empty. Pushed by CAS, emptied by getAndSet.
+     */
+    private volatile Waiter deferred;
 
     /**
      * @param blocker the public primitive, shown as the blocker of parked threads
@@ -83,6 +98,44 @@ public final class PermitSync extends WaitQueue {
     /** Free permits now. */
     public int permits() {
         return (int) (state >>> 1);
+    }
+
+    /**
+     * Unparks the waiters of {@code chain} (resolved already, e.g. by a Condition's signal) once a permit is
+     * free: at once if one is free now, otherwise at the next release that calls {@link #afterRelease}.
+     */
+    public void unparkWhenReleased(Waiter chain) {
+        if (chain == null) {
+            return;
+        }
+        Waiter tail = chain;
+        while (tail.next != null) {
+            tail = tail.next;
+        }
+        for (;;) {
+            Waiter top = deferred;
+            tail.next = top; // the chain is still ours: nobody else reads its links until the CAS publishes it
+            if (DEFERRED.compareAndSet(this, top, chain)) {
+                break;
+            }
+        }
+        if (Races.WIDEN) {
+            Races.pause(); // test seam: the lock's release may come right here, after our push
+        }
+        if (state >= PERMIT) {
+            unparkDeferred(); // free already: the release may have looked before our push
+        }
+    }
+
+    /** Called after every release of a lock that has Conditions: unparks the deferred waiters, if any. */
+    public void afterRelease() {
+        if (deferred != null) {
+            unparkDeferred();
+        }
+    }
+
+    private void unparkDeferred() {
+        unparkAll((Waiter) DEFERRED.getAndSet(this, (Waiter) null));
     }
 
     /** The bound given at construction. */
@@ -272,10 +325,12 @@ public final class PermitSync extends WaitQueue {
 
     // ---- VarHandles ----
     private static final VarHandle STATE;
+    private static final VarHandle DEFERRED;
 
     static {
         try {
             STATE = MethodHandles.lookup().findVarHandle(PermitSync.class, "state", long.class);
+            DEFERRED = MethodHandles.lookup().findVarHandle(PermitSync.class, "deferred", Waiter.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

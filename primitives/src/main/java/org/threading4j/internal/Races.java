@@ -20,6 +20,8 @@ package org.threading4j.internal;
  *       lock (a release may free a permit there);</li>
  *   <li>{@code WaitQueue.park}: after reading "still WAITING", before parking (a waker may resolve and
  *       unpark the waiter there).</li>
+ *   <li>{@code PermitSync.unparkWhenReleased}: after a Condition's signal pushed its waiters for the lock's
+ *       next release, before it checks whether the lock is free already (that release may come there).</li>
  *   <li>{@code BarrierSync.waitForTrip}: after a party arrived, before it validates its generation under the
  *       queue lock and parks (the trip may come first: the party is then not released by the trip but
  *       departs on its own, and the barrier drains).</li>

@@ -305,6 +305,17 @@ public class WaitQueue {
         }
     }
 
+    /**
+     * Resolves up to {@code n} oldest waiters {@link #SIGNALLED} and returns them as a chain that the caller
+     * must pass to {@link #unparkAll} (or hand to someone who will), without unparking them here.
+     */
+    public final Waiter resolveSignalled(int n) {
+        lockQueue();
+        Waiter chain = resolveLocked(Math.min(n, size), SIGNALLED, 0);
+        unlockQueue();
+        return chain;
+    }
+
     /** Wakes up to {@code n} oldest waiters with {@link #SIGNALLED}; returns how many were woken. */
     public final int signal(int n) {
         lockQueue();

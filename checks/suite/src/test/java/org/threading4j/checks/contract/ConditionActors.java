@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import org.threading4j.checks.support.Threads;
 import org.threading4j.checks.support.Workers;
+import org.threading4j.internal.PermitSync;
 import org.threading4j.internal.WaitQueue;
 
 /**
@@ -20,7 +21,9 @@ import org.threading4j.internal.WaitQueue;
  * <p>"Settled" is decided from the primitives' own wait queues, not from thread states: an actor is settled
  * when its call has returned, or when its thread is linked in one of the given {@link WaitQueue}s (a thread
  * still queued cannot move until someone resolves it; a woken thread is unlinked before it is unparked, so a
- * thread that merely looks parked but was already woken never counts). Also used by Event tests.
+ * thread that merely looks parked but was already woken never counts), or, for a lock's queue, when a
+ * Condition signalled it and its unpark waits for that lock, still held, to be released. Also used by Event
+ * tests.
  */
 public final class ConditionActors implements AutoCloseable {
 
@@ -119,7 +122,7 @@ public final class ConditionActors implements AutoCloseable {
             return true;
         }
         for (WaitQueue q : queues) {
-            if (queued(q, a.thread)) {
+            if (queued(q, a.thread) || q instanceof PermitSync && waitingForRelease((PermitSync) q, a.thread)) {
                 return true;
             }
         }
@@ -168,9 +171,12 @@ public final class ConditionActors implements AutoCloseable {
 
     private static final Field NEXT;
     private static final Field THREAD;
+    private static final Field DEFERRED;
 
     static {
         try {
+            DEFERRED = PermitSync.class.getDeclaredField("deferred");
+            DEFERRED.setAccessible(true);
             NEXT = WaitQueue.Waiter.class.getDeclaredField("next");
             THREAD = WaitQueue.Waiter.class.getDeclaredField("thread");
             NEXT.setAccessible(true);
@@ -198,6 +204,33 @@ public final class ConditionActors implements AutoCloseable {
 
     public static boolean queued(WaitQueue q, Thread t) {
         return threadsIn(q).contains(t);
+    }
+
+    /**
+     * The threads a Condition signalled and whose unpark waits for the lock's next release (the
+     * {@code deferred} stack of the lock's {@link PermitSync}). Their links are written before the push
+     * that publishes them and never change after, so reading them from a volatile read of the top is safe.
+     */
+    public static List<Thread> threadsDeferredOn(PermitSync lockSync) {
+        List<Thread> ts = new ArrayList<>();
+        try {
+            for (WaitQueue.Waiter w = (WaitQueue.Waiter) DEFERRED.get(lockSync); w != null;
+                    w = (WaitQueue.Waiter) NEXT.get(w)) {
+                ts.add((Thread) THREAD.get(w));
+            }
+        } catch (IllegalAccessException e) {
+            throw new AssertionError(e);
+        }
+        return ts;
+    }
+
+    /**
+     * Whether {@code t} was signalled and waits, unparked or not, for the lock to be released: it is in the
+     * lock's deferred stack while the lock is held. (With the lock free it is about to be unparked: not
+     * settled.)
+     */
+    public static boolean waitingForRelease(PermitSync lockSync, Thread t) {
+        return lockSync.permits() == 0 && threadsDeferredOn(lockSync).contains(t);
     }
 
     /** A primitive's private {@code WaitQueue} field (Condition.waiters, Lock.sync, RLock.sync, Event.sync). */

@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import org.threading4j.Condition;
 import org.threading4j.Lock;
 import org.threading4j.RLock;
+import org.threading4j.internal.PermitSync;
 import org.threading4j.internal.WaitQueue;
 import org.threading4j.specs.ConditionSpec;
 import org.threading4j.specs.ConditionSpec.Wait;
@@ -388,7 +389,8 @@ public final class ConditionWorlds {
             if (inWaiters && (zero[i] || mayTimeOut[i] && waitForShortTimeouts)) {
                 return false;
             }
-            return inWaiters || ConditionActors.queued(lockQueue, th);
+            return inWaiters || ConditionActors.queued(lockQueue, th)
+                    || ConditionActors.waitingForRelease((PermitSync) lockQueue, th); // signalled, lock held
         }
 
         private boolean parkedOnCondition(Thread th) {

@@ -32,6 +32,13 @@ class ConditionMutantsTest {
             "await restores an RLock hold count of 1 instead of the saved count", CONDITION,
             "rlock.acquireRestore(saved);", "rlock.acquireRestore(1);");
 
+    /** A deferred signal that never re-checks whether the lock was released meanwhile. */
+    static final Mutant DEFERRED_NO_RECHECK = new Mutant("condition-deferred-signal-no-recheck",
+            "a signal deferred to the lock's release does not re-check that the lock is still held after pushing",
+            "org/threading4j/internal/PermitSync.java",
+            "        if (state >= PERMIT) {\n            unparkDeferred(); // free already",
+            "        if (false) {\n            unparkDeferred(); // free already");
+
     /** The ownership check comes after joining the queue (the JDK-8187408 shape). */
     static final Mutant ROGUE_AWAIT_JOINS_QUEUE = new Mutant("condition-rogue-await-joins-queue",
             "await without the lock joins the queue before the ownership check, leaving a stale entry", CONDITION,
@@ -83,6 +90,14 @@ class ConditionMutantsTest {
     void rogueAwaitJoinsQueue() {
         Catch.assertCaught(ROGUE_AWAIT_JOINS_QUEUE, LIMIT,
                 check("contract.ConditionRLockContractTest", "rogueAwaitLeavesQueueIntact"));
+    }
+
+    @Test
+    @Verifies(primitive = "Condition", property = "mutant caught: a signal deferred to the lock's release is lost when that release comes first", tool = Tool.MUTANT)
+    void deferredSignalWithoutRecheck() {
+        try (RaceSeam on = RaceSeam.on()) { // widens the window between the push and the re-check
+            Catch.assertCaught(DEFERRED_NO_RECHECK, LIMIT, check("stress.ConditionStressTest", "deferredSignalRacesTheRelease"));
+        }
     }
 
     @Test

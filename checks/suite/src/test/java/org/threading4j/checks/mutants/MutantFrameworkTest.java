@@ -91,6 +91,23 @@ class MutantFrameworkTest {
         Evidence.explored(2, "stress checks passed on the identity mutant with the race seam on");
     }
 
+    @Test
+    @Verifies(primitive = "Condition", property = "mutant framework: a no-op edit survives the stress checks (race seam on)",
+            tool = Tool.MUTANT)
+    @Verifies(primitive = "Condition", property = "no lost wake-up of a deferred signal racing the release, race windows widened",
+            tool = Tool.STRESS)
+    void identitySurvivesConditionStress() {
+        try (RaceSeam on = RaceSeam.on()) {
+            for (String check : new String[] {"deferredSignalRacesTheRelease", "signalRacesTimeoutAndInterrupt"}) {
+                String verdict = Catch.run(IDENTITY, Check.of(stress("ConditionStressTest"), check), LIMIT);
+                if (verdict != null) {
+                    throw new AssertionError("the identity mutant was 'caught' by " + check + ": " + verdict);
+                }
+            }
+        }
+        Evidence.explored(2, "stress checks passed on the identity mutant with the race seam on");
+    }
+
     /** The scheduling-stress JVM options used for the plain-store mutant do not make correct code fail. */
     @Test
     @Verifies(primitive = "Lock", property = "mutant framework: a no-op edit survives under C2 scheduling stress",

@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.junit.jupiter.api.Test;
 import org.threading4j.Condition;
@@ -175,6 +177,77 @@ class ConditionStressTest {
         c.signalAll(); // the plain waiters left over
         c.release();
         waiters.join(Threads.GENEROUS);
+    }
+
+    /**
+     * A signal whose wake-up is deferred to the lock's release, racing that release: with a plain Lock any
+     * thread may signal while the lock is locked, so a signaller that is not the holder can push its waiter
+     * for "the next release" just as the holder releases. Each round: a waiter parks in {@code await()}; this
+     * thread takes the lock; then one thread releases it while another signals, both let go at once. If the
+     * signal was accepted (the lock was still locked at its ownership check), nobody releases the lock
+     * again, so the waiter must wake from that one release or from the signaller's own re-check: a waiter
+     * still asleep after 10 s is a lost wake-up. If the release came first, the signal is rejected with
+     * {@code IllegalMonitorStateException} and the round signals again, properly, to finish.
+     */
+    @Test
+    @Verifies(primitive = "Condition", property = "no lost wake-up: a signal deferred to the lock's release races that release (plain Lock, signal from a non-holder)", tool = Tool.STRESS)
+    void deferredSignalRacesTheRelease() {
+        long end = System.nanoTime() + Depth.pick(3_000_000_000L, 60_000_000_000L);
+        int rounds = 0;
+        int accepted = 0;
+        while (rounds < 100 || System.nanoTime() - end < 0) {
+            Lock lock = new Lock();
+            Condition c = new Condition(lock);
+            AtomicBoolean woke = new AtomicBoolean();
+            Workers waiter = Workers.start("deferred-waiter", 1, id -> {
+                lock.acquire();
+                try {
+                    c.await();
+                } finally {
+                    lock.release();
+                }
+                woke.set(true);
+            });
+            Thread w = waiter.threads().get(0);
+            Threads.awaitParked(w, c); // parked in await: it has released the lock
+            lock.acquire();
+            AtomicInteger ready = new AtomicInteger();
+            boolean[] signalled = new boolean[1];
+            Workers.run("release-vs-signal", 2, Threads.GENEROUS, id -> {
+                ready.incrementAndGet();
+                while (ready.get() < 2) {
+                    Thread.onSpinWait();
+                }
+                if (id == 0) {
+                    lock.release();
+                } else {
+                    try {
+                        c.signal();
+                        signalled[0] = true;
+                    } catch (IllegalMonitorStateException releasedFirst) {
+                        // the release won the race: the signal was refused and changed nothing
+                    }
+                }
+            });
+            String round = "round " + rounds;
+            if (signalled[0]) {
+                accepted++;
+                Threads.awaitCondition(round + ": the waiter whose signal was deferred to the racing release wakes"
+                        + " (nobody releases the lock again)", Duration.ofSeconds(10), woke::get);
+            } else {
+                assertTrue(ConditionActors.queued(ConditionActors.queueOf(c, "waiters"), w),
+                        round + ": a refused signal must leave the waiter queued");
+                lock.acquire();
+                c.signal();
+                lock.release();
+            }
+            waiter.join(Threads.GENEROUS);
+            rounds++;
+        }
+        System.out.printf("[Condition] deferred signal vs release: %d rounds, %d signals accepted, %d refused%n",
+                rounds, accepted, rounds - accepted);
+        Evidence.explored(rounds, "rounds (" + accepted + " signals accepted while the release raced, "
+                + (rounds - accepted) + " refused)");
     }
 
     private static volatile boolean volatileAllIn;
