@@ -12,20 +12,25 @@ import java.lang.invoke.VarHandle;
  * State word
  * ==========
  *
- *   state = permits &lt;&lt; 1 | PARKED
+ *   state = permits &lt;&lt; 32 | awake &lt;&lt; 1 | PARKED
  *
- *   bit 0       PARKED   the wait queue is non-empty (changed only under the queue lock)
- *   bits 1..62  permits  free permits, 0 .. bound (bound &lt;= Integer.MAX_VALUE)
+ *   bit 0        PARKED   the wait queue is non-empty (changed only under the queue lock)
+ *   bits 1..31   awake    woken competitors: threads a release woke to take a free permit, which
+ *                         have neither taken one nor given up yet
+ *   bits 32..62  permits  free permits, 0 .. bound (bound &lt;= Integer.MAX_VALUE)
  *
  *   permits  PARKED  meaning
  *   -------  ------  ---------------------------------------------------------------
  *     0        0     all permits taken (a Lock: locked), nobody parked
- *     0        1     all permits taken, threads parked: a release must wake someone
+ *     0        1     all permits taken, threads parked: a release must see that someone
+ *                    is awake to take its permit, or wake someone
  *    &gt;0        0     permits free, nobody parked: an acquire is one CAS
- *    &gt;0        1     transient: permits were released and woken waiters have not yet
+ *    &gt;0        1     transient: permits were released and woken competitors have not yet
  *                    taken them; newcomers may barge in and take them first
  *
- *   Invariant (whenever the queue lock is free): PARKED == (wait queue non-empty).
+ *   Invariants (whenever the queue lock is free):
+ *     PARKED == (wait queue non-empty)
+ *     PARKED implies permits &lt;= awake: every free permit has a competitor awake to take it
  * </pre>
  *
  * <p><b>Acquire</b> is one CAS taking a permit. When none is free the thread validates and enqueues under
@@ -33,19 +38,29 @@ import java.lang.invoke.VarHandle;
  * release either happens before that CAS (the waiter sees the permit and does not park) or after it (the
  * releaser sees PARKED and wakes someone): no wake-up can fall between the two.
  *
- * <p><b>Release</b> of {@code n} permits is one CAS when nobody is parked. Otherwise, under the queue lock,
- * it adds the permits and resolves up to {@code n} oldest waiters, clearing PARKED in the same CAS if that
- * empties the queue. Woken waiters compete with newcomers (barging keeps throughput up: the lock never
- * sits idle while a woken thread is being scheduled). A woken waiter that loses keeps its place at the
- * head. To bound unfairness the way Python's own lock does, a head waiter that has waited longer than
- * {@link #HANDOFF_NANOS} is handed its permit directly ({@link WaitQueue#GRANTED}): the permit never
- * becomes free, so nobody can barge past it.
+ * <p><b>Release</b> of {@code n} permits is one CAS when nobody is parked, and also when enough woken
+ * competitors are awake already to take the permits ({@code awake >= permits + n}): then the release
+ * neither takes the queue lock nor wakes anyone. Otherwise, under the queue lock, it adds the permits,
+ * resolves waiters for the permits no competitor stands for (oldest first, at most {@code n}) and adds
+ * them to {@code awake}, all in one CAS, which also clears PARKED if that empties the queue; it unparks
+ * them after unlocking. Waking only as many as there are permits to take is what keeps a busy lock fast:
+ * while one woken thread is on its way, the running threads' releases stay one CAS each, as
+ * {@code ReentrantLock}'s do (see docs/performance.md).
+ *
+ * <p><b>Competing.</b> Woken competitors race with newcomers (barging keeps throughput up: the lock
+ * never sits idle while a woken thread is being scheduled). A competitor polls for a free permit a short
+ * while ({@link #SPINS_AFTER_WAKE}); taking one and leaving {@code awake} is one CAS. One that loses
+ * leaves {@code awake} and queues again at the head. Whenever a competitor leaves {@code awake} without a
+ * permit (lost, timed out, interrupted) and that leaves a free permit nobody stands for, it wakes a
+ * queued waiter for it: the wake-up it stood for is passed on, never lost. To bound unfairness the way
+ * Python's own lock does, a head waiter that has waited longer than {@link #HANDOFF_NANOS} is handed its
+ * permit directly ({@link WaitQueue#GRANTED}) by the next release that wakes: the permit never becomes
+ * free, so nobody can barge past it.
  *
  * <p><b>Giving up.</b> A waiter that times out or is interrupted before any waker picked it leaves the
  * queue owning nothing. One that was picked first honours the pick: {@code GRANTED} means it owns a permit
  * and returns success; {@code SIGNALLED} means it was woken to compete, and it makes one more attempt
- * before giving up. If that attempt fails, the permit it was woken for was taken by someone else, whose
- * own release will wake the next waiter: the wake-up was used, not lost.
+ * before giving up, then leaves {@code awake} as above.
  *
  * <p><b>Wake-ups deferred to the next release</b> (for a lock's Condition). A thread signalled on a
  * Condition must reacquire the lock, which its signaller still holds; woken at once, it would find the lock
@@ -65,13 +80,24 @@ public final class PermitSync extends WaitQueue {
 
     /** Bit 0 of {@link #state}: the wait queue is non-empty. */
     static final long PARKED = 1L;
-    /** One permit in {@link #state}. */
-    static final long PERMIT = 2L;
+    /** One woken competitor in {@link #state} (the AWAKE count, bits 1..31). */
+    static final long AWAKE = 2L;
+    /** The AWAKE count's bits in {@link #state}. */
+    static final long AWAKE_MASK = 0xFFFF_FFFEL;
+    /** One permit in {@link #state} (the permit count, bits 32..62). */
+    static final long PERMIT = 1L << 32;
 
     /** A head waiter that has waited this long is handed its permit instead of racing for it. */
     static final long HANDOFF_NANOS = 1_000_000L;
 
-    /** permits &lt;&lt; 1 | PARKED; see the class comment. */
+    /**
+     * How many times a woken competitor polls for a free permit before it queues again: long enough to
+     * outlast a short critical section of the thread that holds the permit now, short next to a park and
+     * unpark (tens of microseconds). No spinning on a single processor, where it cannot help.
+     */
+    static final int SPINS_AFTER_WAKE = Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0;
+
+    /** permits &lt;&lt; 32 | awake &lt;&lt; 1 | PARKED; see the class comment. */
     private volatile long state;
     /** Most free permits there may be; a release that would exceed it is refused and changes nothing. */
     private final int bound;
@@ -97,7 +123,20 @@ public final class PermitSync extends WaitQueue {
 
     /** Free permits now. */
     public int permits() {
-        return (int) (state >>> 1);
+        return permitsOf(state);
+    }
+
+    private static int permitsOf(long s) {
+        return (int) (s >>> 32);
+    }
+
+    private static int awakeOf(long s) {
+        return (int) ((s & AWAKE_MASK) >>> 1);
+    }
+
+    /** In state {@code s}, free permits that no awake competitor stands for while waiters are queued. */
+    private static boolean needsWake(long s) {
+        return (s & PARKED) != 0L && permitsOf(s) > awakeOf(s);
     }
 
     /**
@@ -208,17 +247,28 @@ public final class PermitSync extends WaitQueue {
      * head.
      */
     private int acquireSlow(boolean interruptible, boolean timed, long deadline) {
-        boolean woken = false; // lost a race after a wake-up: requeue at the head
+        boolean woken = false; // woken at least once: requeue at the head
+        boolean awake = false; // counted in AWAKE: a releaser woke us for a permit and relies on us to take it
         long since = 0L;
         for (;;) {
-            if (tryAcquire()) {
-                return GRANTED;
+            if (awake ? competeForPermit(timed, deadline) : tryAcquire()) {
+                return GRANTED; // a competitor leaves the AWAKE count in the same CAS
             }
             if (woken && interruptible && Thread.interrupted()) {
-                return INTERRUPTED; // the one attempt owed to the wake-up has been made
+                if (awake) {
+                    leaveCompetition();
+                }
+                return INTERRUPTED; // the attempt owed to the wake-up has been made
             }
             if (timed && deadline - System.nanoTime() <= 0L) {
+                if (awake) {
+                    leaveCompetition();
+                }
                 return TIMED_OUT;
+            }
+            if (awake) {
+                leaveCompetition(); // lost the race: queue again, and let the next release wake someone
+                awake = false;
             }
             Waiter w = new Waiter(Thread.currentThread());
             if (Races.WIDEN) {
@@ -246,7 +296,83 @@ public final class PermitSync extends WaitQueue {
                 return outcome; // GRANTED: we own a permit; TIMED_OUT/INTERRUPTED: we left owning nothing
             }
             woken = true;
+            awake = true; // the waker counted us in AWAKE
         }
+    }
+
+    /**
+     * A woken competitor's attempt: polls for a free permit up to {@link #SPINS_AFTER_WAKE} times (never
+     * past the deadline), and takes one and leaves the AWAKE count in one CAS. Returns false, still counted
+     * in AWAKE, if no permit came free.
+     */
+    private boolean competeForPermit(boolean timed, long deadline) {
+        for (int spins = SPINS_AFTER_WAKE; ; ) {
+            long s = state;
+            if (s >= PERMIT) {
+                long next = s - PERMIT - AWAKE;
+                if (STATE.compareAndSet(this, s, next)) {
+                    if (needsWake(next)) {
+                        wakeForFreePermits(); // more permits free than competitors (a Semaphore)
+                    }
+                    return true;
+                }
+                continue;
+            }
+            if (--spins < 0 || timed && deadline - System.nanoTime() <= 0L) {
+                return false;
+            }
+            Thread.onSpinWait();
+        }
+    }
+
+    /**
+     * A woken competitor gives up (it will queue again, or it timed out or was interrupted): it leaves the
+     * AWAKE count, and if that leaves free permits that no competitor stands for, wakes queued waiters for
+     * them, so that the wake-up it stood for is passed on, never lost.
+     */
+    private void leaveCompetition() {
+        if (Races.WIDEN) {
+            Races.pause(); // test seam: a release may come right here, still counting on us to take its permit
+        }
+        for (;;) {
+            long s = state;
+            long next = s - AWAKE;
+            if (STATE.compareAndSet(this, s, next)) {
+                if (needsWake(next)) {
+                    wakeForFreePermits();
+                }
+                return;
+            }
+        }
+    }
+
+    /** Wakes queued waiters for free permits that no awake competitor stands for, if there still are any. */
+    private void wakeForFreePermits() {
+        if (Races.WIDEN) {
+            Races.pause(); // test seam: acquirers and releasers may change the count right here
+        }
+        Waiter chain = null;
+        lockQueue();
+        try {
+            for (;;) {
+                long s = state;
+                int k = Math.min(sizeLocked(), permitsOf(s) - awakeOf(s));
+                if (k <= 0) {
+                    break;
+                }
+                long next = s + k * AWAKE;
+                if (k == sizeLocked()) {
+                    next &= ~PARKED; // everyone is being woken: the queue will be empty
+                }
+                if (STATE.compareAndSet(this, s, next)) {
+                    chain = resolveLocked(k, SIGNALLED, 0);
+                    break;
+                }
+            }
+        } finally {
+            unlockQueue();
+        }
+        unparkAll(chain);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -261,11 +387,11 @@ public final class PermitSync extends WaitQueue {
     public boolean release(int n) {
         for (;;) {
             long s = state;
-            if ((s >>> 1) + n > bound) {
+            if (permitsOf(s) + (long) n > bound) {
                 return false;
             }
-            if ((s & PARKED) != 0L) {
-                return releaseSlow(n);
+            if ((s & PARKED) != 0L && awakeOf(s) < permitsOf(s) + (long) n) {
+                return releaseSlow(n); // waiters are queued and these permits need a competitor woken
             }
             if (Races.WIDEN) {
                 Races.pause(); // test seam: a waiter may set PARKED right here; the CAS below must notice
@@ -281,24 +407,28 @@ public final class PermitSync extends WaitQueue {
         Waiter woken;
         lockQueue();
         try {
-            // PARKED cannot change while we hold the queue lock; permits can (acquirers, plain releases
-            // that raced us before PARKED was set fail their CAS and come here).
+            // PARKED cannot change while we hold the queue lock; permits and AWAKE can (acquirers,
+            // competitors leaving, plain releases that raced us fail their CAS or come here).
             int wake = Math.min(n, sizeLocked());
             int handOff = wake > 0 && waitedTooLong(peekLocked()) ? 1 : 0;
+            int compete;
             for (;;) {
                 long s = state;
-                if ((s >>> 1) + n > bound) {
+                if (permitsOf(s) + (long) n > bound) {
                     return false;
                 }
                 long next = s + (long) (n - handOff) * PERMIT;
-                if (wake == sizeLocked()) {
+                // wake competitors only for the free permits that no awake competitor stands for yet
+                compete = Math.max(0, Math.min(wake - handOff, permitsOf(next) - awakeOf(next)));
+                next += compete * AWAKE;
+                if (handOff + compete == sizeLocked()) {
                     next &= ~PARKED; // everyone is being woken: the queue will be empty
                 }
                 if (STATE.compareAndSet(this, s, next)) {
                     break;
                 }
             }
-            woken = resolveLocked(wake, SIGNALLED, handOff);
+            woken = resolveLocked(handOff + compete, SIGNALLED, handOff);
         } finally {
             unlockQueue();
         }

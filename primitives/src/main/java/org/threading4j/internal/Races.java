@@ -20,6 +20,10 @@ package org.threading4j.internal;
  *       lock (a release may free a permit there);</li>
  *   <li>{@code WaitQueue.park}: after reading "still WAITING", before parking (a waker may resolve and
  *       unpark the waiter there).</li>
+ *   <li>{@code PermitSync.leaveCompetition}: a woken thread is giving up without a permit, before it
+ *       leaves the count of woken competitors (a release that trusted it to take its permit may come
+ *       there); and {@code PermitSync.wakeForFreePermits}, before it re-reads the state under the queue
+ *       lock.</li>
  *   <li>{@code PermitSync.unparkWhenReleased}: after a Condition's signal pushed its waiters for the lock's
  *       next release, before it checks whether the lock is free already (that release may come there).</li>
  *   <li>{@code BarrierSync.waitForTrip}: after a party arrived, before it validates its generation under the

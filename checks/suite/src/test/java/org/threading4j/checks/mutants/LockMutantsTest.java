@@ -180,4 +180,30 @@ class LockMutantsTest {
                         + "            }"),
                 stress("freeForAll"));
     }
+
+    @Test
+    @Verifies(primitive = "Lock", property = "mutant: a woken competitor that takes the lock but stays counted awake is caught",
+            tool = Tool.MUTANT)
+    void competitorStaysCountedAwake() {
+        assertCaught(new Mutant("competitor-stays-awake",
+                "a woken competitor takes its permit without leaving the AWAKE count, so later releases wake nobody",
+                PERMIT_SYNC,
+                "long next = s - PERMIT - AWAKE;",
+                "long next = s - PERMIT;"),
+                stress("handOffsToOneWaiter"), stress("handOffsToThreeWaiters"), stress("freeForAll"));
+    }
+
+    @Test
+    @Verifies(primitive = "Lock", property = "mutant: a woken competitor giving up without passing its wake-up on is caught",
+            tool = Tool.MUTANT)
+    void competitorGivesUpWithoutPassingOn() {
+        assertCaught(new Mutant("competitor-drops-wake-up",
+                "a woken competitor that times out or is interrupted leaves the AWAKE count but never wakes a queued"
+                        + " waiter for the permit it stood for",
+                PERMIT_SYNC,
+                "            if (STATE.compareAndSet(this, s, next)) {\n                if (needsWake(next)) {\n"
+                        + "                    wakeForFreePermits();\n                }\n                return;",
+                "            if (STATE.compareAndSet(this, s, next)) {\n                return;"),
+                stress("handOffsWithGivingUp"), stress("freeForAll"));
+    }
 }

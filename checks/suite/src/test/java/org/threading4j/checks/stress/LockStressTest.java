@@ -86,4 +86,14 @@ class LockStressTest {
                 Duration.ofMillis(Depth.pick(1_000, 15_000)));
         Evidence.explored(r.acquisitions(), "hand-offs to 3 waiters");
     }
+
+    @Test
+    @Verifies(primitive = "Lock", property = "no lost wake-up: a woken waiter that times out passes its wake-up on",
+            tool = Tool.STRESS)
+    void handOffsWithGivingUp() {
+        MutexStress.Result r = MutexStress.handOffsWithGivingUp("lock-giveup", subject(new Lock()), 3,
+                Duration.ofMillis(Depth.pick(1_500, 15_000)));
+        Evidence.explored(r.acquisitions(), "hand-offs to 3 waiters, " + r.timeouts() + " timed out");
+        System.out.println("[stress] lock hand-offs with giving up: " + r);
+    }
 }

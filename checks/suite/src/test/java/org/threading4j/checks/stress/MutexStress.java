@@ -303,10 +303,22 @@ public final class MutexStress {
      */
     public static Result handOffs(String name, Subject lock, int waiters, Duration runFor) {
         Config config = new Config(waiters + 1, runFor, Duration.ofSeconds(2), Duration.ofSeconds(30), false);
-        return new MutexStress(name, lock, config).handOffRounds(waiters);
+        return new MutexStress(name, lock, config).handOffRounds(waiters, false);
     }
 
-    private Result handOffRounds(int waiters) {
+    /**
+     * {@link #handOffs}, except that each round about half the waiters call {@code tryAcquire} with a
+     * timeout of 0 to 200 µs instead, and go without the lock that round if it expires. A waiter woken by a
+     * release may so give up before it takes the lock: whatever it was woken for must then pass to a waiter
+     * still parked, since nothing else happens in the round that could wake that one.
+     */
+    public static Result handOffsWithGivingUp(String name, Subject lock, int waiters, Duration runFor) {
+        Config config = new Config(waiters + 1, runFor, Duration.ofSeconds(2), Duration.ofSeconds(30), false);
+        return new MutexStress(name, lock, config).handOffRounds(waiters, true);
+    }
+
+    private Result handOffRounds(int waiters, boolean givingUp) {
+        long[] gaveUp = new long[waiters + 1]; // per waiter, written by that waiter only, read after the join
         long end = System.nanoTime() + config.runFor().toNanos();
         AtomicLongArray round = new AtomicLongArray(1); // published by the holder: round r has started
         long[] rounds = new long[1];
@@ -350,6 +362,18 @@ public final class MutexStress {
                     if (round.get(0) == Long.MAX_VALUE) {
                         return;
                     }
+                    if (givingUp && rnd.nextBoolean()) {
+                        Duration d = Duration.ofNanos(rnd.nextLong(200_000L));
+                        if (lock.tryAcquire(d)) {
+                            synchronizedCritical(id, c);
+                        } else {
+                            gaveUp[id]++;
+                            check(lock.heldByCurrentThread() != Boolean.TRUE, "a timed-out tryAcquire(" + d
+                                    + ") holds the lock");
+                        }
+                        progress.lazySet(id, r);
+                        continue;
+                    }
                     int how = rnd.nextInt(3);
                     if (how == 0) {
                         lock.acquire();
@@ -365,13 +389,18 @@ public final class MutexStress {
             }
         }));
         long parkedSeen = watch(workers, end);
+        long timedOut = 0;
+        for (long g : gaveUp) {
+            timedOut += g;
+        }
         if (failure.get() == null) {
-            check(counter == rounds[0] * waiters, "mutual exclusion: the counter bumped under the lock is "
-                    + counter + " after " + rounds[0] + " rounds of " + waiters + " hand-offs (an update was lost)");
+            check(counter == rounds[0] * waiters - timedOut, "mutual exclusion: the counter bumped under the lock is "
+                    + counter + " after " + rounds[0] + " rounds of " + waiters + " hand-offs with " + timedOut
+                    + " timed out (an update was lost)");
             check(!lock.locked(), "no lost permit: the lock is still locked after the last hand-off");
         }
         rethrow();
-        return new Result(counter, 0, 0, parkedSeen, 0, 0);
+        return new Result(counter, timedOut, 0, parkedSeen, 0, 0);
     }
 
     private void synchronizedCritical(int id, Counts c) {
