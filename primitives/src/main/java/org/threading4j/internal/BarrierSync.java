@@ -63,7 +63,9 @@ import org.threading4j.BrokenBarrierException;
  * that takes itself out. A granted party returns its index without touching the state, and when every
  * party was parked the drain ends in that CAS: the next cycle can fill while the released threads are
  * still being scheduled, and a party re-arriving at once parks once per cycle, not twice. This is Python's
- * behaviour under the schedule where released threads leave before anyone else runs.
+ * behaviour under the schedule where released threads leave before anyone else runs. With at most twice
+ * as many parties as CPUs, the released parties help unpark each other
+ * ({@link WaitQueue#unparkAllShared}): each wake-up is a system call, and several can be made at once.
  *
  * <p><b>Departure decides, for the rest.</b> A party that had not parked when its cycle ended (still on its
  * way in, or back from a timeout or interrupt that lost to the trip) departs on its own and, as in Python,
@@ -128,6 +130,14 @@ public final class BarrierSync extends WaitQueue {
      */
     private final int spins;
     /**
+     * Whether parties released by a trip help wake the others ({@link WaitQueue#unparkAllShared}): when
+     * there are at most twice as many parties as CPUs. A wake-up is a system call, and woken parties that
+     * can run at once make several at a time; measured on 2 cores, a 4-party cycle went from about 33 to
+     * 23 µs with it, while 8 parties got slower (36-46 µs against 32-35): more threads woken at once than
+     * the CPUs can run only crowd them.
+     */
+    private final boolean sharedWakeUp;
+    /**
      * The thread running the action, or null. Plain: only ever compared with the reading thread itself,
      * which always sees its own last write (so a stale value can never equal it by mistake).
      */
@@ -138,6 +148,7 @@ public final class BarrierSync extends WaitQueue {
         this.parties = parties;
         this.action = action;
         this.spins = parties <= NCPU ? SPINS : 0;
+        this.sharedWakeUp = parties <= 2 * NCPU;
     }
 
     // ---- Reading the state word ----
@@ -330,6 +341,9 @@ public final class BarrierSync extends WaitQueue {
             int outcome = park(w, mayGiveUp, mayGiveUp && timed, deadline);
             if (outcome == GRANTED) {
                 // The trip released this party and departed it: the index is ours, the state is not touched.
+                if (sharedWakeUp) {
+                    helpUnpark(w); // wake the parties after us in the trip's chain, beside the last arrival
+                }
                 if (interrupted) {
                     Thread.currentThread().interrupt();
                 }
@@ -455,7 +469,11 @@ public final class BarrierSync extends WaitQueue {
             depart();
             throw new BrokenBarrierException();
         }
-        unparkAll(chain);
+        if (sharedWakeUp) {
+            unparkAllShared(chain);
+        } else {
+            unparkAll(chain);
+        }
         return index;
     }
 

@@ -91,6 +91,8 @@ public class WaitQueue {
         long since;
         /** A primitive's payload, e.g. a barrier generation; written before enqueueing. */
         long tag;
+        /** 1 once some thread has taken on unparking this waiter ({@link #unparkAllShared}). */
+        volatile int unparkClaimed;
 
         public Waiter(Thread thread) {
             this.thread = thread;
@@ -306,6 +308,36 @@ public class WaitQueue {
     }
 
     /**
+     * Unparks every waiter of a resolved chain, sharing the work with the threads it wakes: each node is
+     * claimed by CAS before its thread is unparked, and a woken thread calls {@link #helpUnpark} with its own
+     * node to unpark those after it. The caller walks the whole chain, so every waiter is unparked even if
+     * no woken thread helps; helpers only make it faster (a wake-up costs a system call, and with several
+     * CPUs several can be made at once).
+     */
+    public static void unparkAllShared(Waiter chain) {
+        for (Waiter w = chain; w != null; w = w.next) {
+            if (w.unparkClaimed == 0 && UNPARK_CLAIMED.compareAndSet(w, 0, 1)) {
+                LockSupport.unpark(w.thread);
+            }
+        }
+    }
+
+    /**
+     * Called by a thread woken from a chain passed to {@link #unparkAllShared}, with its own node: unparks
+     * the waiters after it until it meets one that someone else has claimed (that one's claimer carries on
+     * from there). Links of a resolved chain are never changed again, and the woken thread read its outcome
+     * (a volatile write made after the links), so it sees them.
+     */
+    public static void helpUnpark(Waiter self) {
+        for (Waiter w = self.next; w != null; w = w.next) {
+            if (w.unparkClaimed != 0 || !UNPARK_CLAIMED.compareAndSet(w, 0, 1)) {
+                return;
+            }
+            LockSupport.unpark(w.thread);
+        }
+    }
+
+    /**
      * Resolves up to {@code n} oldest waiters {@link #SIGNALLED} and returns them as a chain that the caller
      * must pass to {@link #unparkAll} (or hand to someone who will), without unparking them here.
      */
@@ -417,10 +449,12 @@ public class WaitQueue {
 
     // ---- VarHandles ----
     private static final VarHandle QUEUE_LOCK;
+    private static final VarHandle UNPARK_CLAIMED;
 
     static {
         try {
             QUEUE_LOCK = MethodHandles.lookup().findVarHandle(WaitQueue.class, "queueLock", int.class);
+            UNPARK_CLAIMED = MethodHandles.lookup().findVarHandle(Waiter.class, "unparkClaimed", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }

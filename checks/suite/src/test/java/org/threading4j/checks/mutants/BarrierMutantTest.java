@@ -64,4 +64,16 @@ class BarrierMutantTest {
         Catch.assertCaught(m, LIMIT, Check.of(BarrierContractTest.class, "primitiveIndicesFollowArrivalOrder"),
                 Check.of(BarrierPropertyTest.class, "randomScriptsAgreeWithTheModel"));
     }
+
+    @Test
+    @Verifies(primitive = "Barrier", property = "mutant caught: a released party that helps wake the others claims one and never unparks it",
+            tool = Tool.MUTANT)
+    void helperClaimsWithoutUnparking() {
+        Mutant m = new Mutant("barrier-helper-drops-unpark",
+                "a party released by the trip claims the next party's wake-up but does not unpark it",
+                "org/threading4j/internal/WaitQueue.java",
+                "                return;\n            }\n            LockSupport.unpark(w.thread);",
+                "                return;\n            }\n            /* LockSupport.unpark(w.thread); removed */");
+        Catch.assertCaught(m, LIMIT, Check.of(BarrierStressTest.class, "cleanCycles"));
+    }
 }
