@@ -28,7 +28,10 @@ import java.lang.invoke.VarHandle;
  * while SET is off. {@code set()} turns SET on by CAS; if that CAS saw QUEUED, it resolves every queued
  * waiter as SIGNALLED. So a {@code set()} either happens before a waiter's CAS (the waiter sees SET and
  * returns true) or after it (the setter sees QUEUED and wakes it): a waiter that was just registering is
- * never missed.
+ * never missed. The setter unparks the chosen waiters after unlocking, and the waiters it wakes help
+ * ({@link WaitQueue#unparkAllShared}, {@link WaitQueue#helpUnpark}): each wake-up is a system call, and
+ * woken waiters on other CPUs make them in parallel (16 waiters on 2 cores: about 134 µs per broadcast
+ * alone, 74-87 µs with help, in same-session JMH runs).
  *
  * <p>A waiter's result is its outcome, not a re-read of the flag: a waiter chosen by a {@code set()} returns
  * true even if {@code clear()} ran before it woke (Python's set-and-clear rule), and one whose deadline
@@ -88,7 +91,7 @@ public final class FlagSync extends WaitQueue {
         } finally {
             unlockQueue();
         }
-        unparkAll(chain);
+        unparkAllShared(chain); // the woken waiters help (await): each wake-up is a system call
     }
 
     /** Clears the flag. Waiters already chosen by a {@code set()} still return true. */
@@ -134,6 +137,9 @@ public final class FlagSync extends WaitQueue {
         int outcome = park(w, true, timed, deadline);
         if (outcome == INTERRUPTED) {
             throw new InterruptedException();
+        }
+        if (outcome == SIGNALLED) {
+            helpUnpark(w); // a set() chose us: help wake the waiters after us in its chain
         }
         return outcome == SIGNALLED;
     }

@@ -65,15 +65,21 @@ class BarrierMutantTest {
                 Check.of(BarrierPropertyTest.class, "randomScriptsAgreeWithTheModel"));
     }
 
+    /**
+     * A woken thread helping with a shared wake-up ({@code WaitQueue.helpUnpark}) claims the next waiter and
+     * never unparks it; the waker skips claimed waiters, so that one sleeps for ever. Used by Barrier (trip)
+     * and Event ({@code set()}).
+     */
+    static final Mutant HELPER_DROPS_UNPARK = new Mutant("helper-drops-unpark",
+            "a woken thread helping with a shared wake-up claims the next waiter but does not unpark it",
+            "org/threading4j/internal/WaitQueue.java",
+            "                return;\n            }\n            LockSupport.unpark(w.thread);",
+            "                return;\n            }\n            /* LockSupport.unpark(w.thread); removed */");
+
     @Test
     @Verifies(primitive = "Barrier", property = "mutant caught: a released party that helps wake the others claims one and never unparks it",
             tool = Tool.MUTANT)
     void helperClaimsWithoutUnparking() {
-        Mutant m = new Mutant("barrier-helper-drops-unpark",
-                "a party released by the trip claims the next party's wake-up but does not unpark it",
-                "org/threading4j/internal/WaitQueue.java",
-                "                return;\n            }\n            LockSupport.unpark(w.thread);",
-                "                return;\n            }\n            /* LockSupport.unpark(w.thread); removed */");
-        Catch.assertCaught(m, LIMIT, Check.of(BarrierStressTest.class, "cleanCycles"));
+        Catch.assertCaught(HELPER_DROPS_UNPARK, LIMIT, Check.of(BarrierStressTest.class, "cleanCycles"));
     }
 }

@@ -41,4 +41,11 @@ class EventMutantsTest {
                 ConditionMutantsTest.check("lincheck.EventConcurrentLincheckTest", "setWakesRegisteringWaiters"),
                 ConditionMutantsTest.check("stress.EventStressTest", "setAndClearRaceRegisteringWaiters"));
     }
+
+    @Test
+    @Verifies(primitive = "Event", property = "mutant caught: a waiter helping with set()'s wake-up claims one and never unparks it", tool = Tool.MUTANT)
+    void helperDropsUnpark() {
+        Catch.assertCaught(BarrierMutantTest.HELPER_DROPS_UNPARK, LIMIT,
+                ConditionMutantsTest.check("stress.EventStressTest", "setAndClearRaceRegisteringWaiters"));
+    }
 }
