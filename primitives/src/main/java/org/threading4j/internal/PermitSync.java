@@ -243,8 +243,9 @@ public final class PermitSync extends WaitQueue {
      * {@link WaitQueue#TIMED_OUT} or {@link WaitQueue#INTERRUPTED} when the thread gave up owning nothing.
      *
      * <p>Repeatedly: try to take a permit; validate and enqueue under the queue lock (or retry if a permit
-     * appeared); park; on a hand-off return; on a plain wake-up try once more, then go back to the queue's
-     * head.
+     * appeared); park; on a hand-off return; on a plain wake-up compete for a permit as a counted
+     * competitor ({@link #competeForPermit}), and if none came free leave the count
+     * ({@link #leaveCompetition}) and go back to the queue's head.
      */
     private int acquireSlow(boolean interruptible, boolean timed, long deadline) {
         boolean woken = false; // woken at least once: requeue at the head
