@@ -325,8 +325,10 @@ public class WaitQueue {
     /**
      * Called by a thread woken from a chain passed to {@link #unparkAllShared}, with its own node: unparks
      * the waiters after it until it meets one that someone else has claimed (that one's claimer carries on
-     * from there). Links of a resolved chain are never changed again, and the woken thread read its outcome
-     * (a volatile write made after the links), so it sees them.
+     * from there). The helper may read a successor link that is stale ({@link #resolveLocked} writes a
+     * node's outcome before it links the next node into the chain): it then stops early, or unparks a thread
+     * that is not in the chain (a spurious wake-up, which every park loop tolerates). Neither loses a
+     * wake-up, because the waker itself walks the whole chain and unparks every node nobody claimed.
      */
     public static void helpUnpark(Waiter self) {
         for (Waiter w = self.next; w != null; w = w.next) {
