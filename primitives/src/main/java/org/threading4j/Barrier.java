@@ -208,6 +208,13 @@ public final class Barrier {
         return sync.isBroken();
     }
 
+    /**
+     * A description of the barrier's state for logs and debuggers, from one read of its state: the phase
+     * (filling, draining, resetting or broken, with the {@link BrokenBarrierException.Reason reason} it
+     * broke), the parties, and how many are waiting in the filling cycle or still leaving the last one,
+     * e.g. {@code org.threading4j.Barrier@1b6d3586[filling, waiters=2/3]} or
+     * {@code ...[broken (TIMEOUT), parties=3]}. Never blocks.
+     */
     @Override
     public String toString() {
         return super.toString() + "[" + sync + "]";

@@ -38,9 +38,14 @@ public final class BoundedSemaphore extends Semaphore {
         return "Semaphore released too many times";
     }
 
+    /**
+     * A description for logs and debuggers: free permits over the bound, and the waiting threads, e.g.
+     * {@code org.threading4j.BoundedSemaphore@1b6d3586[value=1/2, waiters=0]}. The waiter count is
+     * approximate (read without synchronization). Never blocks.
+     */
     @Override
     public String toString() {
         return getClass().getName() + "@" + Integer.toHexString(hashCode())
-                + "[value=" + value() + "/" + sync.bound() + "]";
+                + "[value=" + value() + "/" + sync.bound() + ", waiters=" + sync.queuedEstimate() + "]";
     }
 }

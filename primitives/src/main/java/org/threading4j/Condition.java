@@ -290,8 +290,14 @@ public final class Condition {
         }
     }
 
+    /**
+     * A description for logs and debuggers: the number of waiting threads and the lock's own description,
+     * e.g. {@code org.threading4j.Condition@1b6d3586[waiters=2, lock=org.threading4j.RLock@4e25154f[locked
+     * by main, holds=1, waiters=0]]}. The waiter count is approximate (read without synchronization, and a
+     * signalled thread counts until it has left the queue). Never blocks.
+     */
     @Override
     public String toString() {
-        return super.toString() + "[" + (lock != null ? lock : rlock) + "]";
+        return super.toString() + "[waiters=" + waiters.queuedEstimate() + ", lock=" + (lock != null ? lock : rlock) + "]";
     }
 }

@@ -77,8 +77,13 @@ public final class Event {
         return sync.await(nanos < WaitQueue.FOREVER, nanos);
     }
 
+    /**
+     * A description for logs and debuggers: {@code org.threading4j.Event@1b6d3586[set]}, or
+     * {@code ...[unset, waiters=2]} with the number of threads waiting, approximate (read without
+     * synchronization). Never blocks.
+     */
     @Override
     public String toString() {
-        return super.toString() + (isSet() ? "[set]" : "[unset]");
+        return super.toString() + (isSet() ? "[set]" : "[unset, waiters=" + sync.queuedEstimate() + "]");
     }
 }

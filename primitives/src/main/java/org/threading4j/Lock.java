@@ -1,6 +1,7 @@
 package org.threading4j;
 
 import java.time.Duration;
+import org.threading4j.internal.LockOwner;
 import org.threading4j.internal.PermitSync;
 import org.threading4j.internal.Timeouts;
 
@@ -30,13 +31,26 @@ import org.threading4j.internal.Timeouts;
  * returns {@code true}, {@code hold}) of the same lock in another thread. A failed {@code tryAcquire} and
  * {@link #locked()} have the effects of a volatile read only.
  *
+ * <p><b>Diagnostics.</b> A thread waiting for the lock is parked on the lock's owner record, an
+ * {@link java.util.concurrent.locks.AbstractOwnableSynchronizer} that names the thread whose acquire took
+ * the lock. So {@code jstack -l} lists the lock under that thread's "Locked ownable synchronizers",
+ * {@link java.lang.management.ThreadInfo#getLockOwnerName()} of a waiter names it, and
+ * {@link java.lang.management.ThreadMXBean#findDeadlockedThreads()} finds cycles of Locks (and RLocks,
+ * and {@code ReentrantLock}s), as for {@code ReentrantLock}. The record is for diagnostics only: a release
+ * by any thread clears it, and the lock never consults it. {@link #toString()} shows the state.
+ *
  * <p>Interrupts, timeouts and argument checks follow the
  * <a href="package-summary.html#conventions">package conventions</a>.
  */
 public final class Lock {
 
+    /**
+     * The thread that acquired the lock, for diagnostics only (thread dumps, deadlock detection,
+     * {@link #toString()}); never consulted by the lock itself. Waiters park with it as their blocker.
+     */
+    private final LockOwner acquirer = new LockOwner(this);
     /** One permit, bound one: locked iff no permit is free. */
-    private final PermitSync sync = new PermitSync(this, 1, 1);
+    private final PermitSync sync = new PermitSync(acquirer, 1, 1);
 
     /** The engine, for {@link Condition}: it defers the wake-ups of the threads it signals to our release. */
     PermitSync sync() {
@@ -55,6 +69,7 @@ public final class Lock {
      */
     public void acquire() {
         sync.acquireUninterruptibly();
+        acquirer.owner(Thread.currentThread());
     }
 
     /**
@@ -64,6 +79,7 @@ public final class Lock {
      */
     public void acquireInterruptibly() throws InterruptedException {
         sync.acquireInterruptibly();
+        acquirer.owner(Thread.currentThread());
     }
 
     /**
@@ -72,7 +88,11 @@ public final class Lock {
      * @return {@code true} if the lock was acquired
      */
     public boolean tryAcquire() {
-        return sync.tryAcquire();
+        if (sync.tryAcquire()) {
+            acquirer.owner(Thread.currentThread());
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -86,7 +106,11 @@ public final class Lock {
      * @throws InterruptedException if interrupted before or while waiting; the lock is then not acquired
      */
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
-        return sync.tryAcquire(Timeouts.toNanos(timeout));
+        if (sync.tryAcquire(Timeouts.toNanos(timeout))) {
+            acquirer.owner(Thread.currentThread());
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -96,6 +120,7 @@ public final class Lock {
      * @throws IllegalMonitorStateException if the lock is not locked ("release unlocked lock")
      */
     public void release() {
+        acquirer.owner(null); // before the permit goes: the next acquirer's entry must not be wiped
         if (!sync.release(1)) {
             throw new IllegalMonitorStateException("release unlocked lock");
         }
@@ -112,12 +137,29 @@ public final class Lock {
      * it: {@code try (Held h = lock.hold()) { ... }} is Python's {@code with lock: ...}.
      */
     public Held hold() {
-        sync.acquireUninterruptibly();
+        acquire();
         return held;
     }
 
+    /**
+     * A description of the lock's state for logs and debuggers, e.g.
+     * {@code org.threading4j.Lock@1b6d3586[locked, acquired by worker-2, waiters=1]} or
+     * {@code ...[unlocked]}. "Acquired by" names the thread whose acquire took the lock, for diagnostics
+     * only: a release by any thread clears it. The waiter count is approximate (read without
+     * synchronization). Never blocks.
+     */
     @Override
     public String toString() {
-        return super.toString() + (locked() ? "[locked]" : "[unlocked]");
+        boolean locked = locked();
+        Thread by = acquirer.owner();
+        int waiters = sync.queuedEstimate();
+        StringBuilder sb = new StringBuilder(super.toString()).append(locked ? "[locked" : "[unlocked");
+        if (locked && by != null) {
+            sb.append(", acquired by ").append(by.getName());
+        }
+        if (locked || waiters > 0) {
+            sb.append(", waiters=").append(waiters);
+        }
+        return sb.append(']').toString();
     }
 }

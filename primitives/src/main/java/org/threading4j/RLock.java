@@ -1,6 +1,7 @@
 package org.threading4j;
 
 import java.time.Duration;
+import org.threading4j.internal.LockOwner;
 import org.threading4j.internal.PermitSync;
 import org.threading4j.internal.Timeouts;
 
@@ -29,13 +30,25 @@ import org.threading4j.internal.Timeouts;
  * <p><b>Memory consistency effects:</b> actions in a thread before the {@link #release()} that frees the
  * lock <i>happen-before</i> actions following the next successful first acquire of it by another thread.
  *
+ * <p><b>Diagnostics.</b> A thread waiting for the lock is parked on the lock's owner record, an
+ * {@link java.util.concurrent.locks.AbstractOwnableSynchronizer} whose owner is the RLock's owner. So
+ * {@code jstack -l} lists the lock under its owner's "Locked ownable synchronizers",
+ * {@link java.lang.management.ThreadInfo#getLockOwnerName()} of a waiter names the owner, and
+ * {@link java.lang.management.ThreadMXBean#findDeadlockedThreads()} finds cycles of RLocks (and Locks, and
+ * {@code ReentrantLock}s), as for {@code ReentrantLock}. {@link #toString()} shows the owner and hold count.
+ *
  * <p>Interrupts, timeouts and argument checks follow the
  * <a href="package-summary.html#conventions">package conventions</a>.
  */
 public final class RLock {
 
+    /**
+     * The owner again, for diagnostics only (thread dumps, deadlock detection): waiters park with it as
+     * their blocker. Written with {@link #owner} and in the same places; never read by the lock itself.
+     */
+    private final LockOwner ownerRecord = new LockOwner(this);
     /** The lock proper: one permit, taken by the owner's first acquire, returned by its last release. */
-    private final PermitSync sync = new PermitSync(this, 1, 1);
+    private final PermitSync sync = new PermitSync(ownerRecord, 1, 1);
 
     /** The engine, for {@link Condition}: it defers the wake-ups of the threads it signals to our release. */
     PermitSync sync() {
@@ -144,6 +157,7 @@ public final class RLock {
             throw new IllegalMonitorStateException("cannot release un-acquired lock");
         }
         if (--holds == 0) {
+            ownerRecord.owner(null);
             owner = null; // before the permit goes: the next owner must not find us here
             sync.release(1);
             sync.afterRelease(); // threads a Condition signalled while the lock was held
@@ -183,6 +197,7 @@ public final class RLock {
     int releaseAll() {
         int saved = holds;
         holds = 0;
+        ownerRecord.owner(null);
         owner = null;
         sync.release(1);
         sync.afterRelease();
@@ -198,6 +213,7 @@ public final class RLock {
     private void own(Thread me, int count) {
         owner = me;
         holds = count;
+        ownerRecord.owner(me);
     }
 
     private void reenter() {
@@ -207,9 +223,25 @@ public final class RLock {
         holds++;
     }
 
+    /**
+     * A description of the lock's state for logs and debuggers, e.g.
+     * {@code org.threading4j.RLock@1b6d3586[locked by main, holds=2, waiters=1]} or {@code ...[unlocked]}.
+     * Read without synchronization, so from another thread than the owner the hold count and the waiter
+     * count are approximate snapshots. Never blocks.
+     */
     @Override
     public String toString() {
+        boolean locked = locked();
         Thread o = owner;
-        return super.toString() + (locked() ? "[locked" + (o != null ? " by " + o.getName() : "") + "]" : "[unlocked]");
+        int h = holds;
+        int waiters = sync.queuedEstimate();
+        StringBuilder sb = new StringBuilder(super.toString()).append(locked ? "[locked" : "[unlocked");
+        if (locked && o != null) {
+            sb.append(" by ").append(o.getName()).append(", holds=").append(h);
+        }
+        if (locked || waiters > 0) {
+            sb.append(", waiters=").append(waiters);
+        }
+        return sb.append(']').toString();
     }
 }

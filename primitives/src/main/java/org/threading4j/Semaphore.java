@@ -142,8 +142,13 @@ public class Semaphore {
         return held;
     }
 
+    /**
+     * A description for logs and debuggers: the free permits and the waiting threads, e.g.
+     * {@code org.threading4j.Semaphore@1b6d3586[value=0, waiters=2]}. The waiter count is approximate (read
+     * without synchronization). Never blocks.
+     */
     @Override
     public String toString() {
-        return super.toString() + "[value=" + value() + "]";
+        return super.toString() + "[value=" + value() + ", waiters=" + sync.queuedEstimate() + "]";
     }
 }

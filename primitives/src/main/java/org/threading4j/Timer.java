@@ -249,12 +249,29 @@ public final class Timer {
         }
     }
 
+    /**
+     * A description for logs and debuggers: the timer's state and its interval, e.g.
+     * {@code org.threading4j.Timer@1b6d3586[waiting, interval=PT0.5S]}. The state is one of {@code new}
+     * (not started), {@code waiting} (started, its thread waits for the interval), {@code cancelled}
+     * ({@code cancelled, finished} once a started timer's thread has ended), {@code fired, running} (the
+     * action runs), {@code fired, finished}, and {@code finished} (started, but ended without deciding:
+     * its thread could not be started). Never blocks.
+     */
     @Override
     public String toString() {
         int s = sync.state();
-        String phase = (s & TimerSync.CANCELLED) != 0 ? "cancelled"
-                : (s & TimerSync.FIRED) != 0 ? "fired"
-                : (s & TimerSync.STARTED) != 0 ? "pending" : "new";
-        return super.toString() + "[" + phase + (finished.isSet() ? ", finished" : "") + "]";
+        boolean started = (s & TimerSync.STARTED) != 0;
+        boolean done = finished.isSet();
+        String phase;
+        if ((s & TimerSync.CANCELLED) != 0) {
+            phase = started && done ? "cancelled, finished" : "cancelled";
+        } else if ((s & TimerSync.FIRED) != 0) {
+            phase = done ? "fired, finished" : "fired, running";
+        } else if (!started) {
+            phase = "new";
+        } else {
+            phase = done ? "finished" : "waiting";
+        }
+        return super.toString() + "[" + phase + ", interval=" + interval + "]";
     }
 }

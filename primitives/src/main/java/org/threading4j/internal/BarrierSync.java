@@ -3,6 +3,7 @@ package org.threading4j.internal;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.threading4j.BrokenBarrierException;
+import org.threading4j.BrokenBarrierException.Reason;
 
 /**
  * A cyclic barrier over {@link WaitQueue}: the engine behind {@code Barrier}. Python's
@@ -17,7 +18,9 @@ import org.threading4j.BrokenBarrierException;
  *   bits 0..1    phase    FILLING, DRAINING, RESETTING or BROKEN (Python's _state 0, 1, -1, -2)
  *   bit  2       QUEUED   the wait queue is non-empty (changed only under the queue lock)
  *   bits 3..33   count    threads inside await() that arrived and have not yet departed (Python's _count)
- *   bits 34..63  gen      the cycle's number; wraps, compared only for equality
+ *   bits 34..35  why      BROKEN only: why it broke (TIMED_OUT, INTERRUPT, ABORT, ACTION_FAILED); set by
+ *                         the transition into BROKEN, ignored in every other phase
+ *   bits 36..63  gen      the cycle's number; wraps, compared only for equality
  *
  *   phase      count             meaning                              what an arrival does
  *   ---------  ----------------  -----------------------------------  -----------------------------------
@@ -44,6 +47,7 @@ import org.threading4j.BrokenBarrierException;
  *   drain end       DRAINING|RESETTING 1 -> FILLING 0                the last party out; wake the pre-waiters
  *   break           FILLING          -> BROKEN, gen+1                timeout, interrupt, failing action; wake all
  *   abort           FILLING          -> BROKEN, gen+1                wake all
+ *                   (every transition into BROKEN writes its why; BROKEN is left only by reset)
  *                   DRAINING|RESETTING -> BROKEN                     (the cycle already ended: gen unchanged)
  *   reset           FILLING|BROKEN c&gt;0 -> RESETTING, gen+1         wake all
  *                   FILLING|BROKEN 0  -> FILLING 0, gen+1            wake all
@@ -82,6 +86,15 @@ import org.threading4j.BrokenBarrierException;
  * queue lock, the party looks at the state: its cycle already over (the trip won the race): that verdict,
  * with the interrupt status kept; its cycle full (the action is running, so the trip is decided): wait for
  * the end uninterruptibly, the interrupt kept; otherwise it breaks the barrier and throws.
+ *
+ * <p><b>Why it broke.</b> The reason is part of the state word ({@code why}), written by the one CAS that
+ * breaks the barrier, so it is the first cause of the current broken state and nothing can overwrite it
+ * while the barrier stays broken: a party reads it from the same state it departs from (or, arriving, finds
+ * broken), and gets a {@link BrokenBarrierException} with that reason; a party that departs from RESETTING
+ * gets {@link Reason#RESET}. A failing action's exception does not fit in the word: it is kept in
+ * {@link #actionFailure} with the generation of the broken state it caused, written under the queue lock
+ * before that state's CAS, so a party finds the cause of its own broken state (a party so late that a
+ * later failure replaced it gets the reason without the cause).
  */
 public final class BarrierSync extends WaitQueue {
 
@@ -108,10 +121,25 @@ public final class BarrierSync extends WaitQueue {
     static final int COUNT_SHIFT = 3;
     static final long COUNT_ONE = 1L << COUNT_SHIFT;
     static final long COUNT_MASK = 0x7FFF_FFFFL << COUNT_SHIFT;
-    static final int GEN_SHIFT = 34;
+    static final int WHY_SHIFT = 34;
+    static final long WHY_MASK = 3L << WHY_SHIFT;
+    static final int GEN_SHIFT = 36;
     static final long GEN_ONE = 1L << GEN_SHIFT;
     static final long GEN_MASK = -1L << GEN_SHIFT;
 
+
+    // ---- Why a barrier broke (bits 34..35 of a BROKEN state) ----
+
+    static final int TIMED_OUT = 0;
+    static final int INTERRUPT = 1;
+    static final int ABORT = 2;
+    static final int ACTION_FAILED = 3;
+    /** The public reason of each {@code why} code. */
+    private static final Reason[] REASONS = {Reason.TIMEOUT, Reason.INTERRUPTED, Reason.ABORTED, Reason.ACTION_FAILED};
+
+    /** A failing action's exception and the generation of the broken state it caused. */
+    private record ActionFailure(long gen, Throwable cause) {
+    }
 
     /** Message of the {@code IllegalStateException} for {@code await()} from the barrier's own action. */
     public static final String AWAIT_IN_ACTION = "await() called from the barrier's own action";
@@ -138,6 +166,11 @@ public final class BarrierSync extends WaitQueue {
      */
     private final boolean sharedWakeUp;
     /**
+     * The exception of the action that broke the barrier last, or null; see "Why it broke" in the class
+     * comment. Written under the queue lock, before the CAS into the broken state it belongs to.
+     */
+    private volatile ActionFailure actionFailure;
+    /**
      * The thread running the action, or null. Plain: only ever compared with the reading thread itself,
      * which always sees its own last write (so a stale value can never equal it by mistake).
      */
@@ -163,6 +196,27 @@ public final class BarrierSync extends WaitQueue {
 
     static long gen(long s) {
         return s & GEN_MASK;
+    }
+
+    static int why(long s) {
+        return (int) ((s & WHY_MASK) >>> WHY_SHIFT);
+    }
+
+    /**
+     * The exception for a party whose cycle ended without a trip, in state {@code s} (RESETTING or BROKEN):
+     * RESET, or the reason {@code s} records, with a failed action's exception as the cause.
+     */
+    private BrokenBarrierException broken(long s) {
+        if (phase(s) != BROKEN) {
+            return new BrokenBarrierException(Reason.RESET, null);
+        }
+        int why = why(s);
+        Throwable cause = null;
+        if (why == ACTION_FAILED) {
+            ActionFailure f = actionFailure;
+            cause = f != null && f.gen() == gen(s) ? f.cause() : null;
+        }
+        return new BrokenBarrierException(REASONS[why], cause);
     }
 
     public int parties() {
@@ -239,7 +293,7 @@ public final class BarrierSync extends WaitQueue {
                     return s;
                 }
             } else if (phase == BROKEN) {
-                throw new BrokenBarrierException();
+                throw broken(s);
             } else if (!spunFor(s)) {
                 preWait();
             }
@@ -286,11 +340,12 @@ public final class BarrierSync extends WaitQueue {
      * interrupt status set again (CyclicBarrier's order).
      */
     private void interrupted() throws InterruptedException {
-        if (breakUnlessBroken()) {
+        long found = breakUnlessBroken(INTERRUPT);
+        if (found == 0L) {
             throw new InterruptedException();
         }
         Thread.currentThread().interrupt();
-        throw new BrokenBarrierException();
+        throw broken(found);
     }
 
     /** Outcomes of a party's wait, decided from the state it departs from. */
@@ -298,7 +353,7 @@ public final class BarrierSync extends WaitQueue {
         if (phase(departedFrom) == DRAINING) {
             return index;
         }
-        throw new BrokenBarrierException(); // RESETTING or BROKEN: the cycle was reset or broken
+        throw broken(departedFrom); // RESETTING or BROKEN: the cycle was reset or broken
     }
 
     /**
@@ -367,7 +422,7 @@ public final class BarrierSync extends WaitQueue {
                         waitOn = true; // the action is running, so the trip is decided: wait for it
                         break;
                     }
-                    if (STATE.compareAndSet(this, s, brokenFrom(s))) {
+                    if (STATE.compareAndSet(this, s, brokenFrom(s, wasInterrupt ? INTERRUPT : TIMED_OUT))) {
                         chain = resolveLocked(sizeLocked(), SIGNALLED, 0);
                         break;
                     }
@@ -388,7 +443,7 @@ public final class BarrierSync extends WaitQueue {
             if (wasInterrupt) {
                 throw new InterruptedException();
             }
-            throw new BrokenBarrierException(); // timed out: Python breaks the barrier and raises
+            throw new BrokenBarrierException(Reason.TIMEOUT, null); // Python breaks the barrier and raises
         }
     }
 
@@ -432,7 +487,9 @@ public final class BarrierSync extends WaitQueue {
                     if (gen(s) != myGen) {
                         break; // a reset() or abort() (in the action or elsewhere) ended the cycle already
                     }
-                    if (STATE.compareAndSet(this, s, brokenFrom(s))) {
+                    long next = brokenFrom(s, ACTION_FAILED);
+                    actionFailure = new ActionFailure(gen(next), failure); // before the CAS that publishes it
+                    if (STATE.compareAndSet(this, s, next)) {
                         chain = resolveLocked(sizeLocked(), SIGNALLED, 0);
                         break;
                     }
@@ -466,8 +523,7 @@ public final class BarrierSync extends WaitQueue {
             unlockQueue();
         }
         if (!tripped) {
-            depart();
-            throw new BrokenBarrierException();
+            throw broken(depart()); // reset or aborted while the action ran
         }
         if (sharedWakeUp) {
             unparkAllShared(chain);
@@ -550,31 +606,33 @@ public final class BarrierSync extends WaitQueue {
     }
 
     /**
-     * The state after breaking from {@code s}: BROKEN, QUEUED cleared (the breaker wakes everyone), and a
-     * new generation when a filling cycle ends (from DRAINING or RESETTING the cycle had ended already).
+     * The state after breaking from {@code s} for reason {@code why}: BROKEN with that reason, QUEUED cleared
+     * (the breaker wakes everyone), and a new generation when a filling cycle ends (from DRAINING or
+     * RESETTING the cycle had ended already).
      */
-    private static long brokenFrom(long s) {
+    private static long brokenFrom(long s, int why) {
         long bump = phase(s) == FILLING ? GEN_ONE : 0L;
-        return (((s & ~PHASE_MASK) | BROKEN) + bump) & ~QUEUED;
+        return (((s & ~(PHASE_MASK | WHY_MASK)) | BROKEN | (long) why << WHY_SHIFT) + bump) & ~QUEUED;
     }
 
     /**
-     * Python's {@code abort()}, also used for an interrupt outside a decided cycle: breaks the barrier
-     * unless it is already broken, and wakes everyone. Returns false if it was already broken.
+     * Python's {@code abort()}, also used for an interrupt outside a decided cycle: breaks the barrier for
+     * reason {@code why} unless it is already broken, and wakes everyone. Returns 0 if it broke the barrier,
+     * otherwise the broken state it found (never 0: its phase bits are set).
      */
-    private boolean breakUnlessBroken() {
+    private long breakUnlessBroken(int why) {
         Waiter chain = null;
-        boolean broke = false;
+        long found = 0L;
         lockQueue();
         try {
             for (;;) {
                 long s = state;
                 if (phase(s) == BROKEN) {
+                    found = s;
                     break;
                 }
-                if (STATE.compareAndSet(this, s, brokenFrom(s))) {
+                if (STATE.compareAndSet(this, s, brokenFrom(s, why))) {
                     chain = resolveLocked(sizeLocked(), SIGNALLED, 0);
-                    broke = true;
                     break;
                 }
             }
@@ -582,12 +640,12 @@ public final class BarrierSync extends WaitQueue {
             unlockQueue();
         }
         unparkAll(chain);
-        return broke;
+        return found;
     }
 
     /** Python's {@code abort()}: broken until {@link #reset()}. */
     public void abort() {
-        breakUnlessBroken();
+        breakUnlessBroken(ABORT);
     }
 
     /** Python's {@code reset()}; see the transition table. */
@@ -629,11 +687,27 @@ public final class BarrierSync extends WaitQueue {
         }
     }
 
+    /**
+     * The state for {@code Barrier.toString()}, from one read of the state word: never blocks. E.g.
+     * {@code "filling, waiters=2/3"}, {@code "filling, waiters=3/3, action running"},
+     * {@code "draining, parties=3, leaving=1"}, {@code "resetting, parties=3, leaving=2"},
+     * {@code "broken (TIMEOUT), parties=3"}.
+     */
     @Override
     public String toString() {
         long s = state;
-        String[] names = {"FILLING", "DRAINING", "RESETTING", "BROKEN"};
-        return names[phase(s)] + " count=" + count(s) + "/" + parties;
+        int c = count(s);
+        switch (phase(s)) {
+            case FILLING:
+                return "filling, waiters=" + c + "/" + parties + (c == parties ? ", action running" : "");
+            case DRAINING:
+                return "draining, parties=" + parties + ", leaving=" + c;
+            case RESETTING:
+                return "resetting, parties=" + parties + ", leaving=" + c;
+            default:
+                return "broken (" + REASONS[why(s)] + "), parties=" + parties
+                        + (c > 0 ? ", leaving=" + c : "");
+        }
     }
 
     // ---- VarHandles ----

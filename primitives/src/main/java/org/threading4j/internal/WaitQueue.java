@@ -215,6 +215,15 @@ public class WaitQueue {
         return size;
     }
 
+    /**
+     * Number of queued waiters, read without the queue lock: for {@code toString} and diagnostics only.
+     * Never blocks; the value may be stale by the time the caller looks at it (a plain read of a field the
+     * queue lock guards), so it is approximate, never a basis for a decision.
+     */
+    public final int queuedEstimate() {
+        return size;
+    }
+
     /** The oldest waiter, or null. Caller holds the queue lock. */
     public final Waiter peekLocked() {
         return head;

@@ -16,6 +16,7 @@ import org.threading4j.checks.support.Threads;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 import org.threading4j.checks.support.Workers;
+import org.threading4j.internal.LockOwner;
 
 /**
  * The Lock contract run against the real {@link Lock}, plus its blocking behaviour with real threads: each
@@ -50,7 +51,7 @@ class LockContractTest extends LockContract {
     }
 
     @Test
-    @Verifies(primitive = "Lock", property = "a parked acquire is woken by a release from another thread; blocker is the Lock", tool = Tool.CONTRACT)
+    @Verifies(primitive = "Lock", property = "a parked acquire is woken by a release from another thread; blocker is the Lock's owner record", tool = Tool.CONTRACT)
     void parkedAcquireIsWokenByRelease() {
         lock.acquire();
         Workers w = Workers.start("lock-waiter", 1, id -> {
@@ -59,7 +60,11 @@ class LockContractTest extends LockContract {
         });
         Thread waiter = w.threads().get(0);
         Threads.awaitParked(waiter, lock);
-        assertSame(lock, LockSupport.getBlocker(waiter), "thread dumps show the Lock itself");
+        Object blocker = LockSupport.getBlocker(waiter);
+        assertTrue(blocker instanceof LockOwner, "thread dumps show the Lock's owner record: " + blocker);
+        assertSame(lock, ((LockOwner) blocker).lock());
+        assertSame(Thread.currentThread(), ((LockOwner) blocker).owner(), "it names the acquirer");
+        assertEquals(lock.toString(), blocker.toString(), "and describes the Lock");
         assertTrue(lock.locked());
         callers.run(1, () -> { lock.release(); return null; }); // released by a third thread
         w.join(LIMIT);

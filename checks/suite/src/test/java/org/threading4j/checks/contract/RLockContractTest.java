@@ -16,6 +16,7 @@ import org.threading4j.checks.support.Threads;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 import org.threading4j.checks.support.Workers;
+import org.threading4j.internal.LockOwner;
 
 /**
  * The RLock contract run against the real {@link RLock} (callers 1 and 2 are dedicated threads), plus its
@@ -59,7 +60,7 @@ class RLockContractTest extends RLockContract {
     }
 
     @Test
-    @Verifies(primitive = "RLock", property = "a parked acquire is woken by the owner's last release only; blocker is the RLock", tool = Tool.CONTRACT)
+    @Verifies(primitive = "RLock", property = "a parked acquire is woken by the owner's last release only; blocker is the RLock's owner record", tool = Tool.CONTRACT)
     void parkedAcquireWaitsForLastRelease() {
         rlock.acquire();
         rlock.acquire();
@@ -72,7 +73,11 @@ class RLockContractTest extends RLockContract {
         });
         Thread waiter = w.threads().get(0);
         Threads.awaitParked(waiter, rlock);
-        assertSame(rlock, LockSupport.getBlocker(waiter), "thread dumps show the RLock itself");
+        Object blocker = LockSupport.getBlocker(waiter);
+        assertTrue(blocker instanceof LockOwner, "thread dumps show the RLock's owner record: " + blocker);
+        assertSame(rlock, ((LockOwner) blocker).lock());
+        assertSame(Thread.currentThread(), ((LockOwner) blocker).owner(), "it names the owner");
+        assertEquals(rlock.toString(), blocker.toString(), "and describes the RLock");
         rlock.release();
         assertTrue(rlock.isHeldByCurrentThread(), "one hold left: still ours");
         assertEquals(1, rlock.holdCount());

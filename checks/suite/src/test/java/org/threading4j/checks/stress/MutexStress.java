@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import org.threading4j.checks.support.Threads;
 import org.threading4j.checks.support.Workers;
 
 /**
@@ -462,7 +463,7 @@ public final class MutexStress {
     private boolean parkedOnLock(Thread t) {
         Thread.State s = t.getState();
         return (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING)
-                && LockSupport.getBlocker(t) == lock.blocker();
+                && Threads.isBlockerOf(LockSupport.getBlocker(t), lock.blocker());
     }
 
     /**

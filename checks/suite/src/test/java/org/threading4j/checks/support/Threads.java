@@ -3,6 +3,7 @@ package org.threading4j.checks.support;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.threading4j.internal.LockOwner;
 
 /**
  * Waiting for real conditions instead of sleeping: "thread T is parked on primitive P", "counter reached
@@ -41,14 +42,24 @@ public final class Threads {
 
     /**
      * Waits until {@code t} is parked with {@code blocker} as its {@link LockSupport#getBlocker blocker}
-     * (state WAITING or TIMED_WAITING): the thread is really waiting inside that primitive.
+     * (state WAITING or TIMED_WAITING): the thread is really waiting inside that primitive. For a
+     * {@code Lock} or {@code RLock} the blocker is the lock's owner record ({@link #isBlockerOf}).
      */
     public static void awaitParked(Thread t, Object blocker) {
         awaitCondition(t.getName() + " is parked on " + blocker, () -> {
             Thread.State s = t.getState();
             return (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING)
-                    && LockSupport.getBlocker(t) == blocker;
+                    && isBlockerOf(LockSupport.getBlocker(t), blocker);
         });
+    }
+
+    /**
+     * Whether {@code seen}, a parked thread's blocker, stands for {@code primitive}: it is the primitive
+     * itself, or (Lock, RLock, which park their waiters on an owner record for thread dumps and deadlock
+     * detection) the primitive's owner record.
+     */
+    public static boolean isBlockerOf(Object seen, Object primitive) {
+        return seen == primitive || seen instanceof LockOwner && ((LockOwner) seen).lock() == primitive;
     }
 
     /** Starts a daemon platform thread running {@code body}. */
