@@ -100,7 +100,7 @@ class BarrierApiTest {
         assertEquals(2, b.await());
         w.join(LIMIT);
         assertEquals(1, runs.get());
-        assertTrue(b.toString().contains("[filling, waiters=0/2]"), b.toString());
+        assertTrue(b.toString().contains("[filling, waiters=0/3]"), b.toString());
         Evidence.explored(1, "cycles");
     }
 }
