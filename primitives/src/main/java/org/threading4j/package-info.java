@@ -37,7 +37,14 @@
  *     {@link java.lang.IllegalStateException}; {@code BrokenBarrierError} →
  *     {@link org.threading4j.BrokenBarrierException}. Messages are Python's, verbatim.</li>
  * <li><b>Parking.</b> Waiting threads park with {@link java.util.concurrent.locks.LockSupport}, with the
- *     primitive as the blocker shown in thread dumps, and never pin a virtual thread's carrier.</li>
+ *     primitive as the blocker shown in thread dumps, and never pin a virtual thread's carrier. A
+ *     {@link org.threading4j.Lock} or {@link org.threading4j.RLock} waiter's blocker is the lock's owner
+ *     record instead, an {@link java.util.concurrent.locks.AbstractOwnableSynchronizer} naming the thread
+ *     that holds it, so that {@code jstack -l} and deadlock detection see lock owners; its
+ *     {@code toString()} is the lock's.</li>
+ * <li><b>Diagnostics.</b> Every primitive's {@code toString()} shows its state (owner and hold count,
+ *     locked or not, value, set or not, phase, approximate waiter counts) without blocking; a
+ *     {@link org.threading4j.BrokenBarrierException} says why the barrier broke.</li>
  * </ul>
  *
  * <p>The differences from Python are listed in {@code docs/differences-from-python.md}.
