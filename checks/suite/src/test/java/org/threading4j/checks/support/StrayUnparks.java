@@ -61,6 +61,9 @@ public final class StrayUnparks implements AutoCloseable {
     private final Set<Thread> before;
     private final Set<Thread> registered = ConcurrentHashMap.newKeySet();
     private final AtomicLong made = new AtomicLong();
+    /** Of those, the unparks of a thread that was parked (WAITING or TIMED_WAITING) just before. */
+    private final AtomicLong toParked = new AtomicLong();
+    private volatile int maxTargets;
     private final double perNano;
     private final Thread injector;
     private final long startNanos = System.nanoTime();
@@ -132,9 +135,14 @@ public final class StrayUnparks implements AutoCloseable {
         return made.get();
     }
 
-    /** How many threads were targets at the last scan. */
-    public int targets() {
-        return lastTargets.length;
+    /** The unparks made to a thread that was parked just before (the rest found it running). */
+    public long countToParked() {
+        return toParked.get();
+    }
+
+    /** The most threads that were targets at once. */
+    public int maxTargets() {
+        return maxTargets;
     }
 
     /** Whether {@code t} was a target at the last scan. */
@@ -163,8 +171,8 @@ public final class StrayUnparks implements AutoCloseable {
     /** A line for the log: count, time, rate achieved. */
     public String summary() {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        return String.format("%d stray unparks in %.1f s (%.0f/s, %d target threads at the end)", count(), seconds,
-                count() / Math.max(seconds, 1e-9), targets());
+        return String.format("%d stray unparks (%d to parked threads) in %.1f s (%.0f/s, up to %d target threads)",
+                count(), countToParked(), seconds, count() / Math.max(seconds, 1e-9), maxTargets);
     }
 
     private void inject() {
@@ -178,6 +186,7 @@ public final class StrayUnparks implements AutoCloseable {
             if (now - nextScan >= 0) {
                 targets = scan();
                 lastTargets = targets;
+                maxTargets = Math.max(maxTargets, targets.length);
                 nextScan = now + SCAN_NANOS;
             }
             owed = Math.min(owed + (now - last) * perNano, MAX_BURST);
@@ -186,11 +195,16 @@ public final class StrayUnparks implements AutoCloseable {
                 owed = 0;
             }
             int burst = (int) owed;
+            int parked = 0;
             for (int i = 0; i < burst; i++) {
-                LockSupport.unpark(targets[rnd.nextInt(targets.length)]);
+                Thread t = targets[rnd.nextInt(targets.length)];
+                Thread.State state = t.getState();
+                parked += state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING ? 1 : 0;
+                LockSupport.unpark(t);
             }
             owed -= burst;
             made.addAndGet(burst);
+            toParked.addAndGet(parked);
             // short random pauses; about one in 32 a lull of up to 2 ms, after which a larger burst is owed
             LockSupport.parkNanos(this, rnd.nextInt(32) == 0 ? rnd.nextLong(200_000L, 2_000_000L)
                     : rnd.nextLong(5_000L, 60_000L));
@@ -255,7 +269,7 @@ public final class StrayUnparks implements AutoCloseable {
             StrayUnparks s = context.getStore(NS).remove("scope", StrayUnparks.class);
             if (s != null) {
                 s.close();
-                Evidence.explored(s.count(), "stray unparks");
+                Evidence.explored(s.count(), "stray unparks (" + s.countToParked() + " to parked threads)");
                 System.out.println("[stray-unparks] " + context.getRequiredTestClass().getSimpleName() + "."
                         + context.getRequiredTestMethod().getName() + ": " + s.summary());
             }
