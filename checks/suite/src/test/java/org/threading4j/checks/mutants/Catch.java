@@ -82,8 +82,10 @@ public final class Catch {
     /**
      * Runs one check on the mutant in a forked JVM; returns its verdict (the first line of what it threw),
      * or null if it passed. Fails if the check could not be run at all. The JVM gets the current depth and,
-     * where this JVM has them, the {@link RaceSeam} and {@link StrayUnparks} switches (and the latter's
-     * rate); {@code jvmOptions} come after them and so override them. Its output is kept in
+     * where this JVM has them, the {@link RaceSeam} switch and the {@link StrayUnparks} rate, but not
+     * that injector's switch: a stray unpark rescues a waiter that nobody unparked, which would hide the
+     * lost-wake-up mutants; a meta-test that wants it passes it in {@code jvmOptions}. Those come last and so
+     * override the rest. Its output is kept in
      * {@code target/mutants/<id>/<check>.log}.
      */
     public static String run(Mutant mutant, Check check, Duration limit) {
@@ -102,7 +104,9 @@ public final class Catch {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
         cmd.add("-Dthreading4j.depth=" + Depth.current().name().toLowerCase());
-        for (String passed : new String[] {RaceSeam.PROPERTY, StrayUnparks.PROPERTY, StrayUnparks.RATE_PROPERTY}) {
+        // Not the stray-unpark switch itself: a stray unpark rescues a waiter that nobody unparked, so the
+        // lost-wake-up mutants would survive under it. Meta-tests that want it pass it in jvmOptions.
+        for (String passed : new String[] {RaceSeam.PROPERTY, StrayUnparks.RATE_PROPERTY}) {
             String value = System.getProperty(passed);
             if (value != null) {
                 cmd.add("-D" + passed + "=" + value);

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * <p>Off by default; on with the system property {@code threading4j.strayUnparks=true}. Then every check
  * in the packages {@code stress}, {@code property} and {@code vthreads} runs with it: {@link Extension}
- * (registered through {@link Verifies}) opens a scope around each such JUnit test, and the forked check
- * JVMs of the mutant meta-tests do the same around the check they run. The count of unparks made is
+ * (registered through {@link Verifies}) opens a scope around each such JUnit test, and a forked mutant
+ * check JVM started with the switch does the same around its check. The count of unparks made is
  * recorded as the test's evidence ({@code "N stray unparks"}).
  *
  * <p>Whose threads: the thread that opened the scope (the test thread), every thread
@@ -39,6 +39,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * short {@code parkNanos} pauses of random length, now and then a longer lull, and on each wake-up makes
  * the unparks it owes for the time that passed, so the rate holds despite coarse timers and the unparks
  * come in bursts of varying size. It never spins.
+ *
+ * <p>What it hides: a stray unpark also rescues a waiter whose wake-up was decided but never delivered (a
+ * missing {@code unpark}), so lost-wake-up bugs are the business of runs without it.
  */
 public final class StrayUnparks implements AutoCloseable {
 
