@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
+import org.threading4j.checks.support.StrayUnparks;
 
 /**
  * Runs real checks against a {@link Mutant} and asserts that at least one of them reports it.
@@ -81,7 +82,10 @@ public final class Catch {
     /**
      * Runs one check on the mutant in a forked JVM; returns its verdict (the first line of what it threw),
      * or null if it passed. Fails if the check could not be run at all. The JVM gets the current depth and,
-     * if {@link RaceSeam} is on, the race seam; its output is kept in
+     * where this JVM has them, the {@link RaceSeam} switch and the {@link StrayUnparks} rate, but not
+     * that injector's switch: a stray unpark rescues a waiter that nobody unparked, which would hide the
+     * lost-wake-up mutants; a meta-test that wants it passes it in {@code jvmOptions}. Those come last and so
+     * override the rest. Its output is kept in
      * {@code target/mutants/<id>/<check>.log}.
      */
     public static String run(Mutant mutant, Check check, Duration limit) {
@@ -100,9 +104,13 @@ public final class Catch {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
         cmd.add("-Dthreading4j.depth=" + Depth.current().name().toLowerCase());
-        String seam = System.getProperty(RaceSeam.PROPERTY);
-        if (seam != null) {
-            cmd.add("-D" + RaceSeam.PROPERTY + "=" + seam);
+        // Not the stray-unpark switch itself: a stray unpark rescues a waiter that nobody unparked, so the
+        // lost-wake-up mutants would survive under it. Meta-tests that want it pass it in jvmOptions.
+        for (String passed : new String[] {RaceSeam.PROPERTY, StrayUnparks.RATE_PROPERTY}) {
+            String value = System.getProperty(passed);
+            if (value != null) {
+                cmd.add("-D" + passed + "=" + value);
+            }
         }
         cmd.addAll(jvmOptions);
         cmd.add("-cp");
@@ -126,23 +134,25 @@ public final class Catch {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
-        String verdict = verdictLine(log);
+        String verdict = line(log, "VERDICT: ");
+        String strays = line(log, CheckMain.STRAY_UNPARKS);
         int status = p.exitValue();
         if (status == 0 && "PASS".equals(verdict)) {
             return null;
         }
         if (status == CheckMain.CAUGHT && verdict != null && !verdict.startsWith("BROKEN")) {
-            return shorten(verdict);
+            return (strays == null ? "" : "(" + strays + " stray unparks) ") + shorten(verdict);
         }
         throw new AssertionError("mutant machinery failed for " + check + " on " + mutant.id() + " (exit " + status
                 + ", verdict " + verdict + "); see " + log);
     }
 
-    private static String verdictLine(Path log) {
+    /** The rest of the first line of {@code log} that starts with {@code prefix}, or null. */
+    private static String line(Path log, String prefix) {
         try {
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                if (line.startsWith("VERDICT: ")) {
-                    return line.substring("VERDICT: ".length());
+                if (line.startsWith(prefix)) {
+                    return line.substring(prefix.length());
                 }
             }
             return null;

@@ -3,11 +3,14 @@ package org.threading4j.checks.mutants;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import org.threading4j.checks.support.StrayUnparks;
 
 /**
  * The entry point of a forked check JVM (see {@link Catch}): runs one no-argument check method on a fresh
  * instance and exits 0 if it returns, or prints {@code VERDICT: <exception> <message>} and the stack trace and
- * exits 1 if it throws. {@code System.exit} also ends any threads the check left stuck.
+ * exits 1 if it throws. {@code System.exit} also ends any threads the check left stuck. With
+ * {@code -Dthreading4j.strayUnparks=true}, a stress, property or virtual-thread check runs under
+ * {@link StrayUnparks}, as in the surefire JVM, and the count is printed.
  */
 public final class CheckMain {
 
@@ -15,6 +18,8 @@ public final class CheckMain {
     static final int CAUGHT = 1;
     /** Exit status when the check could not be run at all: the machinery failed. */
     static final int BROKEN = 3;
+    /** Prefix of the output line with the number of stray unparks made during the check, if any. */
+    static final String STRAY_UNPARKS = "STRAY-UNPARKS: ";
 
     private CheckMain() {
     }
@@ -39,7 +44,19 @@ public final class CheckMain {
             ctor.setAccessible(true);
             Method m = method(type, args[1]);
             m.setAccessible(true);
-            m.invoke(ctor.newInstance());
+            Object check = ctor.newInstance();
+            if (StrayUnparks.enabled() && StrayUnparks.appliesTo(type)) {
+                StrayUnparks strays = StrayUnparks.start();
+                try {
+                    m.invoke(check);
+                } finally {
+                    strays.close(); // the count is final once the injector has stopped
+                    System.out.println(STRAY_UNPARKS + strays.count());
+                    System.out.println("[stray-unparks] " + strays.summary());
+                }
+            } else {
+                m.invoke(check);
+            }
             System.out.println("VERDICT: PASS");
             status = 0;
         } catch (InvocationTargetException e) {

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Declares which property of which primitive a test checks, and with which tool. The
  * {@link EvidenceExtension} turns each run of such a test into a row of the verification report
  * (primitive, property, tool, what was explored, result), so the report lists exactly the checks that ran.
+ * {@link StrayUnparks.Extension} runs stress, property and virtual-thread checks under stray unparks when
+ * that switch is on.
  *
  * <pre>{@code
  * @Test
@@ -21,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Target({ElementType.METHOD, ElementType.TYPE})
 @Repeatable(Verifies.All.class)
-@ExtendWith(EvidenceExtension.class)
+@ExtendWith({EvidenceExtension.class, StrayUnparks.Extension.class})
 public @interface Verifies {
     /** The primitive's class name: Lock, RLock, Condition, Semaphore, BoundedSemaphore, Event, Barrier, Timer. */
     String primitive();
@@ -33,7 +35,7 @@ public @interface Verifies {
 
     @Retention(RetentionPolicy.RUNTIME)
     @Target({ElementType.METHOD, ElementType.TYPE})
-    @ExtendWith(EvidenceExtension.class)
+    @ExtendWith({EvidenceExtension.class, StrayUnparks.Extension.class})
     @interface All {
         Verifies[] value();
     }

@@ -12,7 +12,8 @@ import java.util.concurrent.ThreadFactory;
  * Runs a group of worker threads under a watchdog: every worker's exception is collected and rethrown, and
  * workers that have not finished by the deadline turn into an {@link AssertionError} carrying a full
  * thread dump (with each parked thread's blocker), so a hang is a failure within bounded time, never a
- * stuck build. Hung workers are interrupted and left as daemons.
+ * stuck build. Hung workers are interrupted and left as daemons. Workers are targets of
+ * {@link StrayUnparks} while it runs.
  */
 public final class Workers {
 
@@ -49,6 +50,7 @@ public final class Workers {
             });
             t.setName(name + "-" + id);
             t.setDaemon(true);
+            StrayUnparks.register(t); // a target of stray unparks, if that injector runs
             w.threads.add(t);
         }
         for (Thread t : w.threads) {
