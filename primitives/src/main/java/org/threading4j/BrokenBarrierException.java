@@ -11,7 +11,7 @@ public class BrokenBarrierException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    /** Creates the exception, without a message (Python raises {@code BrokenBarrierError()}). */
+    /** Creates the exception, without a message. Python: {@code threading.BrokenBarrierError()}. */
     public BrokenBarrierException() {
         super();
     }
