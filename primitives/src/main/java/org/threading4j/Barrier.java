@@ -84,7 +84,8 @@ public final class Barrier {
     private final long defaultNanos;
 
     /**
-     * Creates a barrier for {@code parties} threads, without an action or a default timeout.
+     * Creates a barrier for {@code parties} threads, without an action or a default timeout. Python:
+     * {@code threading.Barrier(parties)}.
      *
      * @param parties the number of threads that must call {@link #await()} to trip the barrier
      * @throws IllegalArgumentException if {@code parties < 1} ("parties must be >= 1")
@@ -95,7 +96,7 @@ public final class Barrier {
 
     /**
      * Creates a barrier for {@code parties} threads whose last arrival runs {@code action} before the
-     * others are released.
+     * others are released. Python: {@code threading.Barrier(parties, action)}.
      *
      * @param parties the number of threads that must call {@link #await()} to trip the barrier
      * @param action run by the last thread to arrive, once per cycle; {@code null} for none
@@ -107,7 +108,7 @@ public final class Barrier {
 
     /**
      * Creates a barrier with an action and a default timeout, used by {@link #await()}. Python:
-     * {@code Barrier(parties, action, timeout)}.
+     * {@code threading.Barrier(parties, action, timeout)}.
      *
      * @param parties the number of threads that must call {@link #await()} to trip the barrier
      * @param action  run by the last thread to arrive, once per cycle; {@code null} for none
@@ -130,7 +131,7 @@ public final class Barrier {
 
     /**
      * Waits until all parties have arrived, with the constructor's timeout if it was given one. Python:
-     * {@code wait()}.
+     * {@code barrier.wait()}.
      *
      * @return the arrival index: 0 for the first thread to arrive, {@code parties() - 1} for the last
      * @throws BrokenBarrierException if the barrier is or becomes broken, or is reset, while waiting, or
@@ -145,13 +146,14 @@ public final class Barrier {
 
     /**
      * Waits until all parties have arrived, at most {@code timeout} after arriving. Python:
-     * {@code wait(timeout)}. A zero timeout does not wait: unless the caller is the last to arrive, it
+     * {@code barrier.wait(timeout=t)}. A zero timeout does not wait: unless the caller is the last to arrive, it
      * breaks the barrier (as in Python).
      *
      * @param timeout how long to wait for the trip, counted from arrival (not from the wait for a drain)
      * @return the arrival index: 0 for the first thread to arrive, {@code parties() - 1} for the last
      * @throws NullPointerException if {@code timeout} is null
      * @throws IllegalArgumentException if {@code timeout} is negative
+     *         ("timeout value must be a non-negative number")
      * @throws BrokenBarrierException if the barrier is or becomes broken, or is reset, while waiting, or
      *         the timeout expired (which breaks it)
      * @throws InterruptedException if interrupted before or while waiting (which breaks the barrier)
@@ -165,7 +167,7 @@ public final class Barrier {
     /**
      * Resets the barrier: parties waiting in the current cycle get {@link BrokenBarrierException}, a broken
      * barrier is mended, and the barrier can be used again once those parties have left (threads arriving
-     * meanwhile wait). During a drain it does nothing, as in Python. Python: {@code reset()}.
+     * meanwhile wait). During a drain it does nothing, as in Python. Python: {@code barrier.reset()}.
      */
     public void reset() {
         sync.reset();
@@ -173,14 +175,14 @@ public final class Barrier {
 
     /**
      * Breaks the barrier: every waiting party and every later {@code await()} gets
-     * {@link BrokenBarrierException}, until {@link #reset()}. Python: {@code abort()}.
+     * {@link BrokenBarrierException}, until {@link #reset()}. Python: {@code barrier.abort()}.
      */
     public void abort() {
         sync.abort();
     }
 
     /**
-     * The number of threads needed to trip the barrier. Python: {@code parties}.
+     * Returns the number of threads needed to trip the barrier. Python: {@code barrier.parties}.
      *
      * @return the parties given at construction
      */
@@ -189,8 +191,8 @@ public final class Barrier {
     }
 
     /**
-     * The number of parties waiting in the cycle being filled; 0 while a cycle drains or resets, while the
-     * action runs, or when broken. A snapshot. Python: {@code n_waiting}.
+     * Returns the number of parties waiting in the cycle being filled; 0 while a cycle drains or resets,
+     * while the action runs, or when broken. A snapshot. Python: {@code barrier.n_waiting}.
      *
      * @return the number of parties waiting in the filling cycle
      */
@@ -199,7 +201,7 @@ public final class Barrier {
     }
 
     /**
-     * Whether the barrier is broken. Python: {@code broken}.
+     * Tells whether the barrier is broken. Python: {@code barrier.broken}.
      *
      * @return {@code true} if broken (by a timeout, an interrupt, a failing action or {@link #abort()})
      *         and not reset since

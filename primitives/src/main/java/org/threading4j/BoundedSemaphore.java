@@ -19,14 +19,16 @@ package org.threading4j;
  */
 public final class BoundedSemaphore extends Semaphore {
 
-    /** Creates a bounded semaphore with one permit, bound one. */
+    /** Creates a bounded semaphore with one permit, bound one. Python: {@code threading.BoundedSemaphore()}. */
     public BoundedSemaphore() {
         this(1);
     }
 
     /**
-     * Creates a bounded semaphore with {@code value} permits, which is also its bound.
+     * Creates a bounded semaphore with {@code value} permits, which is also its bound. Python:
+     * {@code threading.BoundedSemaphore(value)}.
      *
+     * @param value the initial number of free permits, and the most there may ever be
      * @throws IllegalArgumentException if {@code value < 0} ("semaphore initial value must be >= 0")
      */
     public BoundedSemaphore(int value) {

@@ -18,6 +18,7 @@ import org.threading4j.internal.WaitQueue.Waiter;
  * cond = threading.Condition()            Condition cond = new Condition();
  * with cond:                              try (Held h = cond.hold()) {
  *     cond.wait_for(lambda: ready)            cond.waitFor(() -> ready);
+ *                                         }
  * with cond:                              try (Held h = cond.hold()) {
  *     ready = True                            ready = true;
  *     cond.notify_all()                       cond.signalAll();
@@ -56,18 +57,29 @@ public final class Condition {
     /** Waiting threads, oldest first. Enqueued under the user lock; signalled under it too. */
     private final WaitQueue waiters = new WaitQueue(this);
 
-    /** A condition with a new {@link RLock} of its own: Python's {@code Condition()}. */
+    /** Creates a condition with a new {@link RLock} of its own. Python: {@code threading.Condition()}. */
     public Condition() {
         this(new RLock());
     }
 
-    /** A condition tied to {@code lock}. */
+    /**
+     * Creates a condition tied to a {@link Lock}. Python: {@code threading.Condition(lock)} with a
+     * {@code threading.Lock}.
+     *
+     * @param lock the lock that callers of {@code await} and {@code signal} must hold
+     * @throws NullPointerException if {@code lock} is null
+     */
     public Condition(Lock lock) {
         this.lock = Objects.requireNonNull(lock, "lock");
         this.rlock = null;
     }
 
-    /** A condition tied to {@code lock}. */
+    /**
+     * Creates a condition tied to an {@link RLock}. Python: {@code threading.Condition(rlock)}.
+     *
+     * @param lock the lock that callers of {@code await} and {@code signal} must own
+     * @throws NullPointerException if {@code lock} is null
+     */
     public Condition(RLock lock) {
         this.lock = null;
         this.rlock = Objects.requireNonNull(lock, "lock");
@@ -75,7 +87,13 @@ public final class Condition {
 
     // ---- the lock, delegated ----
 
-    /** Acquires the underlying lock ({@link Lock#acquire()} or {@link RLock#acquire()}). */
+    /**
+     * Acquires the underlying lock, as {@link Lock#acquire()} or {@link RLock#acquire()}. Python:
+     * {@code cond.acquire()}.
+     *
+     * @throws IllegalStateException as {@link RLock#acquire()}, for an {@code RLock} held
+     *         {@link Integer#MAX_VALUE} times
+     */
     public void acquire() {
         if (lock != null) {
             lock.acquire();
@@ -84,7 +102,14 @@ public final class Condition {
         }
     }
 
-    /** Acquires the underlying lock, interruptibly. */
+    /**
+     * Acquires the underlying lock, interruptibly, as {@link Lock#acquireInterruptibly()} or
+     * {@link RLock#acquireInterruptibly()}. No Python equivalent (Python has no thread interrupts); the
+     * closest is {@code cond.acquire()}.
+     *
+     * @throws InterruptedException if interrupted before or while waiting; the lock is then not acquired
+     * @throws IllegalStateException as {@link RLock#acquireInterruptibly()}
+     */
     public void acquireInterruptibly() throws InterruptedException {
         if (lock != null) {
             lock.acquireInterruptibly();
@@ -93,17 +118,39 @@ public final class Condition {
         }
     }
 
-    /** Acquires the underlying lock if that is possible now. */
+    /**
+     * Acquires the underlying lock if that is possible now. Python: {@code cond.acquire(blocking=False)}.
+     *
+     * @return {@code true} if acquired
+     * @throws IllegalStateException as {@link RLock#tryAcquire()}
+     */
     public boolean tryAcquire() {
         return lock != null ? lock.tryAcquire() : rlock.tryAcquire();
     }
 
-    /** Acquires the underlying lock, waiting at most {@code timeout}. */
+    /**
+     * Acquires the underlying lock, waiting at most {@code timeout}. Python:
+     * {@code cond.acquire(timeout=t)}.
+     *
+     * @param timeout how long to wait; zero tries once without waiting
+     * @return {@code true} if acquired, {@code false} if the time ran out first
+     * @throws NullPointerException if {@code timeout} is null
+     * @throws IllegalArgumentException if {@code timeout} is negative
+     *         ("timeout value must be a non-negative number")
+     * @throws InterruptedException if interrupted before or while waiting; the lock is then not acquired
+     * @throws IllegalStateException as {@link RLock#tryAcquire(Duration)}
+     */
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
         return lock != null ? lock.tryAcquire(timeout) : rlock.tryAcquire(timeout);
     }
 
-    /** Releases the underlying lock, with its errors. */
+    /**
+     * Releases the underlying lock, as {@link Lock#release()} or {@link RLock#release()}. Python:
+     * {@code cond.release()}.
+     *
+     * @throws IllegalMonitorStateException if a {@code Lock} is not locked ("release unlocked lock") or
+     *         the caller does not own an {@code RLock} ("cannot release un-acquired lock")
+     */
     public void release() {
         if (lock != null) {
             lock.release();
@@ -112,12 +159,23 @@ public final class Condition {
         }
     }
 
-    /** Whether the underlying lock is held by some thread. */
+    /**
+     * Tells whether the underlying lock is held by some thread. Python 3.14:
+     * {@code cond.locked()}.
+     *
+     * @return {@code true} iff the lock is held now
+     */
     public boolean locked() {
         return lock != null ? lock.locked() : rlock.locked();
     }
 
-    /** Acquires the underlying lock and returns a {@link Held} that releases it: Python's {@code with cond:}. */
+    /**
+     * Acquires the underlying lock (as {@link #acquire()}) and returns a {@link Held} whose {@code close()}
+     * releases it: {@code try (Held h = cond.hold()) { ... }} is Python's {@code with cond: ...}.
+     *
+     * @return a {@code Held} whose {@code close()} releases the lock
+     * @throws IllegalStateException as {@link #acquire()}
+     */
     public Held hold() {
         return lock != null ? lock.hold() : rlock.hold();
     }
@@ -140,9 +198,11 @@ public final class Condition {
      * Like {@link #await()}, but gives up when {@code timeout} has passed. Python: {@code cond.wait(t)}.
      * A zero timeout still releases and reacquires the lock once.
      *
+     * @param timeout how long to wait for a signal; the reacquire that follows is not bounded by it
      * @return {@code false} iff the time ran out before a signal
      * @throws NullPointerException if {@code timeout} is null
      * @throws IllegalArgumentException if {@code timeout} is negative
+     *         ("timeout value must be a non-negative number")
      * @throws IllegalMonitorStateException if the lock is not held ("cannot wait on un-acquired lock")
      * @throws InterruptedException as for {@link #await()}
      */
@@ -156,7 +216,10 @@ public final class Condition {
      * and evaluates it again (always with the lock held). Python: {@code cond.wait_for(p)}. If the
      * predicate is true at once, no ownership check is made, as in Python.
      *
+     * @param predicate the condition waited for, evaluated with the lock held
+     * @throws NullPointerException if {@code predicate} is null
      * @throws IllegalMonitorStateException if a wait is needed and the lock is not held
+     *         ("cannot wait on un-acquired lock")
      * @throws InterruptedException as for {@link #await()}
      */
     public void waitFor(BooleanSupplier predicate) throws InterruptedException {
@@ -168,11 +231,17 @@ public final class Condition {
 
     /**
      * Like {@link #waitFor(BooleanSupplier)}, with one overall deadline of {@code timeout} from the call.
-     * Python: {@code cond.wait_for(p, t)}.
+     * Python: {@code cond.wait_for(p, timeout=t)}.
      *
+     * @param predicate the condition waited for, evaluated with the lock held
+     * @param timeout   the overall time limit, from the call
      * @return the predicate's last value: {@code false} means the time ran out
      * @throws NullPointerException if {@code predicate} or {@code timeout} is null
      * @throws IllegalArgumentException if {@code timeout} is negative
+     *         ("timeout value must be a non-negative number")
+     * @throws IllegalMonitorStateException if a wait is needed and the lock is not held
+     *         ("cannot wait on un-acquired lock")
+     * @throws InterruptedException as for {@link #await()}
      */
     public boolean waitFor(BooleanSupplier predicate, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(predicate, "predicate");
@@ -246,6 +315,7 @@ public final class Condition {
      * Wakes up to {@code n} waiters, oldest first; {@code n <= 0} does nothing (after the ownership check).
      * Python: {@code cond.notify(n)}.
      *
+     * @param n the most waiters to wake
      * @throws IllegalMonitorStateException if the lock is not held ("cannot notify on un-acquired lock")
      */
     public void signal(int n) {

@@ -16,6 +16,7 @@ import org.threading4j.internal.WaitQueue;
  * ready.set()                             ready.set();
  * if ready.wait(timeout=2.0):             if (ready.await(Duration.ofSeconds(2))) {
  *     ...                                     ...
+ *                                         }
  * ready.is_set(); ready.clear()           ready.isSet(); ready.clear();
  * }</pre>
  *
@@ -36,27 +37,37 @@ public final class Event {
     /** The flag and its waiters. */
     private final FlagSync sync = new FlagSync(this);
 
-    /** Creates an event whose flag is down. */
+    /** Creates an event whose flag is down. Python: {@code threading.Event()}. */
     public Event() {
     }
 
-    /** Whether the flag is up. Python: {@code is_set()}. */
+    /**
+     * Tells whether the flag is up. Python: {@code event.is_set()}.
+     *
+     * @return {@code true} iff the flag is up now
+     */
     public boolean isSet() {
         return sync.isSet();
     }
 
-    /** Raises the flag and wakes every waiting thread. Python: {@code set()}. */
+    /**
+     * Raises the flag and wakes every waiting thread; does nothing more if the flag is already up. Python:
+     * {@code event.set()}.
+     */
     public void set() {
         sync.set();
     }
 
-    /** Lowers the flag. Python: {@code clear()}. */
+    /**
+     * Lowers the flag. Threads that {@code await} afterwards wait for the next {@code set()}; a thread
+     * already woken by an earlier {@code set()} still returns {@code true}. Python: {@code event.clear()}.
+     */
     public void clear() {
         sync.clear();
     }
 
     /**
-     * Waits until the flag is up. Python: {@code wait()}.
+     * Waits until the flag is up: returns at once if it is. Python: {@code event.wait()}.
      *
      * @throws InterruptedException if interrupted before or while waiting
      */
@@ -65,11 +76,13 @@ public final class Event {
     }
 
     /**
-     * Waits at most {@code timeout} for the flag. Python: {@code wait(t)}.
+     * Waits at most {@code timeout} for the flag. Python: {@code event.wait(timeout=t)}.
      *
+     * @param timeout how long to wait; zero checks the flag without waiting
      * @return {@code true} iff the flag was up on entry or a {@code set()} happened during the wait
      * @throws NullPointerException if {@code timeout} is null
      * @throws IllegalArgumentException if {@code timeout} is negative
+     *         ("timeout value must be a non-negative number")
      * @throws InterruptedException if interrupted before or while waiting
      */
     public boolean await(Duration timeout) throws InterruptedException {

@@ -9,7 +9,15 @@ package org.threading4j;
  * caller, so keep no reference to it beyond the {@code try} block.
  */
 public interface Held extends AutoCloseable {
-    /** Releases what {@code hold()} acquired. Throws no checked exception. */
+    /**
+     * Releases what {@code hold()} acquired, exactly as the primitive's {@code release()} would. Python: the
+     * end of the {@code with} block ({@code __exit__}). Throws no checked exception.
+     *
+     * @throws IllegalMonitorStateException as the primitive's {@code release()}, for example when an
+     *         {@code RLock} is released by a thread that does not own it
+     * @throws IllegalStateException as {@link Semaphore#release()}, for a {@code BoundedSemaphore} released
+     *         too many times
+     */
     @Override
     void close();
 }

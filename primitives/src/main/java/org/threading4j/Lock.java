@@ -59,7 +59,7 @@ public final class Lock {
     /** Shared by every {@link #hold()}: a Lock may be released by any thread. */
     private final Held held = this::release;
 
-    /** Creates an unlocked lock. */
+    /** Creates an unlocked lock. Python: {@code threading.Lock()}. */
     public Lock() {
     }
 
@@ -73,7 +73,8 @@ public final class Lock {
     }
 
     /**
-     * Acquires the lock, waiting until it is free or the thread is interrupted.
+     * Acquires the lock, waiting until it is free or the thread is interrupted. No Python equivalent
+     * (Python has no thread interrupts); the closest is {@code lock.acquire()}.
      *
      * @throws InterruptedException if interrupted before or while waiting; the lock is then not acquired
      */
@@ -115,7 +116,7 @@ public final class Lock {
 
     /**
      * Releases the lock. Any thread may release it, not only the one that acquired it. If threads are
-     * waiting, one of them will acquire it.
+     * waiting, one of them will acquire it. Python: {@code lock.release()}.
      *
      * @throws IllegalMonitorStateException if the lock is not locked ("release unlocked lock")
      */
@@ -127,7 +128,11 @@ public final class Lock {
         sync.afterRelease(); // threads a Condition signalled while the lock was held
     }
 
-    /** Whether the lock is held by some thread now. Python: {@code lock.locked()}. */
+    /**
+     * Tells whether the lock is held by some thread now. Python: {@code lock.locked()}.
+     *
+     * @return {@code true} iff the lock is locked
+     */
     public boolean locked() {
         return sync.permits() == 0;
     }
@@ -135,6 +140,8 @@ public final class Lock {
     /**
      * Acquires the lock (as {@link #acquire()}) and returns a {@link Held} whose {@code close()} releases
      * it: {@code try (Held h = lock.hold()) { ... }} is Python's {@code with lock: ...}.
+     *
+     * @return a {@code Held} whose {@code close()} releases the lock
      */
     public Held hold() {
         acquire();

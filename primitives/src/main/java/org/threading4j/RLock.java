@@ -66,13 +66,16 @@ public final class RLock {
     /** Shared by every {@link #hold()}: it releases the calling thread's hold. */
     private final Held held = this::release;
 
-    /** Creates an unlocked reentrant lock. */
+    /** Creates an unlocked reentrant lock. Python: {@code threading.RLock()}. */
     public RLock() {
     }
 
     /**
      * Acquires the lock: at once if the caller owns it (the hold count goes up), otherwise waiting as long
      * as it takes. Not interruptible: an interrupt during the wait is re-asserted when this returns.
+     * Python: {@code rlock.acquire()}.
+     *
+     * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
      */
     public void acquire() {
         Thread me = Thread.currentThread();
@@ -85,9 +88,12 @@ public final class RLock {
     }
 
     /**
-     * Acquires the lock like {@link #acquire()}, unless interrupted.
+     * Acquires the lock like {@link #acquire()}, unless interrupted. No Python equivalent (Python has no
+     * thread interrupts); the closest is {@code rlock.acquire()}.
      *
-     * @throws InterruptedException if interrupted before or while waiting; nothing is acquired then
+     * @throws InterruptedException if interrupted before or while waiting, also when the caller owns the
+     *         lock; nothing is acquired then
+     * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
      */
     public void acquireInterruptibly() throws InterruptedException {
         if (Thread.interrupted()) {
@@ -103,9 +109,11 @@ public final class RLock {
     }
 
     /**
-     * Acquires the lock if the caller owns it or it is free now.
+     * Acquires the lock if the caller owns it or it is free now. Python:
+     * {@code rlock.acquire(blocking=False)}.
      *
      * @return {@code true} if acquired
+     * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
      */
     public boolean tryAcquire() {
         Thread me = Thread.currentThread();
@@ -121,13 +129,17 @@ public final class RLock {
     }
 
     /**
-     * Acquires the lock, waiting at most {@code timeout}; at once if the caller owns it.
+     * Acquires the lock, waiting at most {@code timeout}; at once if the caller owns it. Python:
+     * {@code rlock.acquire(timeout=t)}.
      *
+     * @param timeout how long to wait; zero tries once without waiting
      * @return {@code true} if acquired, {@code false} if the time ran out first
      * @throws NullPointerException if {@code timeout} is null
      * @throws IllegalArgumentException if {@code timeout} is negative, even for the owner
      *         ("timeout value must be a non-negative number")
-     * @throws InterruptedException if interrupted before or while waiting; nothing is acquired then
+     * @throws InterruptedException if interrupted before or while waiting, also when the caller owns the
+     *         lock; nothing is acquired then
+     * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
      */
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
         long nanos = Timeouts.toNanos(timeout);
@@ -147,7 +159,8 @@ public final class RLock {
     }
 
     /**
-     * Releases one hold of the caller; the lock becomes free when the count reaches zero.
+     * Releases one hold of the caller; the lock becomes free when the count reaches zero. Python:
+     * {@code rlock.release()}.
      *
      * @throws IllegalMonitorStateException if the caller does not own the lock
      *         ("cannot release un-acquired lock")
@@ -164,17 +177,29 @@ public final class RLock {
         }
     }
 
-    /** Whether any thread holds the lock now. Python 3.14: {@code rlock.locked()}. */
+    /**
+     * Tells whether any thread holds the lock now. Python 3.14: {@code rlock.locked()}.
+     *
+     * @return {@code true} iff some thread owns the lock
+     */
     public boolean locked() {
         return sync.permits() == 0;
     }
 
-    /** Whether the calling thread owns the lock. Python: {@code rlock._is_owned()}. */
+    /**
+     * Tells whether the calling thread owns the lock. Python: {@code rlock._is_owned()} (private).
+     *
+     * @return {@code true} iff the caller owns the lock
+     */
     public boolean isHeldByCurrentThread() {
         return owner == Thread.currentThread();
     }
 
-    /** The calling thread's hold count, 0 if it does not own the lock. Python: {@code _recursion_count()}. */
+    /**
+     * Returns the calling thread's hold count. Python: {@code rlock._recursion_count()} (private).
+     *
+     * @return how many times the caller holds the lock; 0 if it does not own it
+     */
     public int holdCount() {
         return owner == Thread.currentThread() ? holds : 0;
     }
@@ -182,6 +207,9 @@ public final class RLock {
     /**
      * Acquires the lock (as {@link #acquire()}) and returns a {@link Held} whose {@code close()} releases
      * one hold: {@code try (Held h = rlock.hold()) { ... }} is Python's {@code with rlock: ...}.
+     *
+     * @return a {@code Held} whose {@code close()} releases one hold of the calling thread
+     * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
      */
     public Held hold() {
         acquire();

@@ -48,6 +48,7 @@ public class Semaphore {
     /**
      * Creates a semaphore with {@code value} permits: Python's {@code Semaphore(value)}.
      *
+     * @param value the initial number of free permits
      * @throws IllegalArgumentException if {@code value < 0} ("semaphore initial value must be >= 0")
      */
     public Semaphore(int value) {
@@ -66,13 +67,17 @@ public class Semaphore {
         return value;
     }
 
-    /** Takes a permit, waiting as long as it takes; not interruptible (an interrupt is re-asserted). */
+    /**
+     * Takes a permit, waiting as long as it takes; not interruptible (an interrupt during the wait is
+     * re-asserted when this returns). Python: {@code sem.acquire()}.
+     */
     public final void acquire() {
         sync.acquireUninterruptibly();
     }
 
     /**
-     * Takes a permit, waiting as long as it takes, unless interrupted.
+     * Takes a permit, waiting as long as it takes, unless interrupted. No Python equivalent (Python has no
+     * thread interrupts); the closest is {@code sem.acquire()}.
      *
      * @throws InterruptedException if interrupted before or while waiting; no permit is taken then
      */
@@ -81,7 +86,7 @@ public class Semaphore {
     }
 
     /**
-     * Takes a permit if one is free now. Python: {@code acquire(blocking=False)}.
+     * Takes a permit if one is free now. Python: {@code sem.acquire(blocking=False)}.
      *
      * @return {@code true} if a permit was taken
      */
@@ -90,8 +95,9 @@ public class Semaphore {
     }
 
     /**
-     * Takes a permit, waiting at most {@code timeout}. Python: {@code acquire(timeout=t)}.
+     * Takes a permit, waiting at most {@code timeout}. Python: {@code sem.acquire(timeout=t)}.
      *
+     * @param timeout how long to wait; zero tries once without waiting
      * @return {@code true} if a permit was taken, {@code false} if the time ran out first
      * @throws NullPointerException if {@code timeout} is null
      * @throws IllegalArgumentException if {@code timeout} is negative
@@ -102,14 +108,21 @@ public class Semaphore {
         return sync.tryAcquire(Timeouts.toNanos(timeout));
     }
 
-    /** Returns one permit, waking one waiter if any. */
+    /**
+     * Returns one permit, waking one waiter if any. Python: {@code sem.release()}.
+     *
+     * @throws IllegalStateException for a {@link BoundedSemaphore}, if the value would exceed its initial
+     *         value ("Semaphore released too many times"); for a plain semaphore, if it would exceed
+     *         {@link Integer#MAX_VALUE}. Nothing is released then.
+     */
     public final void release() {
         release(1);
     }
 
     /**
-     * Returns {@code n} permits and wakes up to {@code n} waiters. Python: {@code release(n)}.
+     * Returns {@code n} permits and wakes up to {@code n} waiters. Python: {@code sem.release(n)}.
      *
+     * @param n how many permits to return, one or more
      * @throws IllegalArgumentException if {@code n < 1} ("n must be one or more")
      * @throws IllegalStateException for a {@link BoundedSemaphore}, if the value would exceed its initial
      *         value ("Semaphore released too many times"); for a plain semaphore, if it would exceed
@@ -128,7 +141,11 @@ public class Semaphore {
         return "semaphore value would exceed Integer.MAX_VALUE";
     }
 
-    /** The number of free permits now. Python: {@code sem._value}. */
+    /**
+     * Returns the number of free permits now, a snapshot. Python: {@code sem._value} (private).
+     *
+     * @return the number of free permits
+     */
     public final int value() {
         return sync.permits();
     }
@@ -136,6 +153,8 @@ public class Semaphore {
     /**
      * Takes a permit (as {@link #acquire()}) and returns a {@link Held} whose {@code close()} returns it:
      * Python's {@code with sem:}.
+     *
+     * @return a {@code Held} whose {@code close()} returns the permit
      */
     public final Held hold() {
         sync.acquireUninterruptibly();

@@ -95,7 +95,7 @@ public final class Timer {
 
     /**
      * Creates a timer that will run {@code action} once, {@code interval} after {@link #start()}, on a new
-     * platform thread. Python: {@code Timer(interval, function)}.
+     * platform thread. Python: {@code threading.Timer(interval, function)}.
      *
      * @param interval how long the started timer waits before running the action; zero fires at once; a
      *                 duration too large for {@code long} nanoseconds waits until cancelled
@@ -108,7 +108,8 @@ public final class Timer {
 
     /**
      * Creates a timer like {@link #Timer(Duration, Runnable)} whose thread comes from {@code factory}
-     * (for example {@code Thread.ofVirtual().factory()}).
+     * (for example {@code Thread.ofVirtual().factory()}). No Python equivalent (Python's {@code Timer} is
+     * a {@code Thread} subclass); the closest is {@code threading.Timer(interval, function)}.
      *
      * @param interval how long the started timer waits before running the action; zero fires at once; a
      *                 duration too large for {@code long} nanoseconds waits until cancelled
@@ -125,7 +126,7 @@ public final class Timer {
     /**
      * Starts the timer: its thread waits for the interval, then runs the action unless a {@code cancel()}
      * won first. A timer cancelled before {@code start()} may still be started; its thread then ends at
-     * once without running the action. Python: {@code start()}.
+     * once without running the action. Python: {@code timer.start()}.
      *
      * <p>If the factory returns {@code null} or a thread that cannot be started, the exception propagates,
      * the action will never run, and the timer counts as started and finished (a later {@code cancel()}
@@ -134,9 +135,10 @@ public final class Timer {
      * @throws IllegalArgumentException if the interval is negative ("timeout value must be a non-negative
      *         number"); the timer is then left unstarted, as if the call had not been made
      * @throws IllegalStateException if the timer was already started ("threads can only be started once")
+     * @throws NullPointerException if the factory returned {@code null} ("thread factory returned null")
      */
     public void start() {
-        long intervalNanos = Timeouts.toNanos(interval); // API.md: a negative interval fails start(), like java.util.Timer.schedule
+        long intervalNanos = Timeouts.toNanos(interval); // a negative interval fails start(), like java.util.Timer.schedule
         if (!sync.markStarted()) {
             throw new IllegalStateException(STARTED_TWICE);
         }
@@ -181,7 +183,7 @@ public final class Timer {
     }
 
     /**
-     * Stops the timer if it has not fired yet. Python: {@code cancel()}. Allowed before {@code start()}.
+     * Stops the timer if it has not fired yet. Python: {@code timer.cancel()}. Allowed before {@code start()}.
      * Does not wait for a running action.
      *
      * @return {@code true} iff this call stopped the action from ever running; {@code false} if the timer
@@ -192,7 +194,9 @@ public final class Timer {
     }
 
     /**
-     * Whether the timer was cancelled.
+     * Tells whether the timer was cancelled. No Python equivalent (Python's timer keeps it in the private
+     * {@code finished} event, which is also set after the action ran); the closest is
+     * {@code timer.finished.is_set()}.
      *
      * @return {@code true} iff some {@code cancel()} returned {@code true}: the action will never run
      */
@@ -201,7 +205,7 @@ public final class Timer {
     }
 
     /**
-     * Whether the timer is alive. Python: {@code is_alive()}.
+     * Tells whether the timer is alive. Python: {@code timer.is_alive()}.
      *
      * @return {@code true} iff the timer has been started and has not finished yet
      */
@@ -211,7 +215,7 @@ public final class Timer {
 
     /**
      * Waits until the timer has finished: the action has returned (or thrown), or the timer's thread found
-     * it cancelled. Python: {@code join()}.
+     * it cancelled. Python: {@code timer.join()}.
      *
      * @throws IllegalStateException if the timer was not started ("cannot join thread before it is
      *         started"), or if called from the timer's own thread ("cannot join current thread")
@@ -223,7 +227,7 @@ public final class Timer {
     }
 
     /**
-     * Waits at most {@code timeout} for the timer to finish. Python: {@code join(timeout)}.
+     * Waits at most {@code timeout} for the timer to finish. Python: {@code timer.join(timeout=t)}.
      *
      * @param timeout how long to wait; zero checks without waiting
      * @return {@code true} iff the timer's thread has finished

@@ -160,8 +160,8 @@ public final class BarrierSync extends WaitQueue {
     /**
      * Whether parties released by a trip help wake the others ({@link WaitQueue#unparkAllShared}): when
      * there are at most twice as many parties as CPUs. A wake-up is a system call, and woken parties that
-     * can run at once make several at a time; measured on 2 cores, a 4-party cycle went from about 33 to
-     * 23 µs with it, while 8 parties got slower (36-46 µs against 32-35): more threads woken at once than
+     * can run at once make several at a time; on 2 cores a 4-party cycle got faster with it and an 8-party
+     * one slower (the A/B runs are in docs/performance.md): more threads woken at once than
      * the CPUs can run only crowd them.
      */
     private final boolean sharedWakeUp;

@@ -30,8 +30,8 @@ import java.lang.invoke.VarHandle;
  * returns true) or after it (the setter sees QUEUED and wakes it): a waiter that was just registering is
  * never missed. The setter unparks the chosen waiters after unlocking, and the waiters it wakes help
  * ({@link WaitQueue#unparkAllShared}, {@link WaitQueue#helpUnpark}): each wake-up is a system call, and
- * woken waiters on other CPUs make them in parallel (16 waiters on 2 cores: about 134 µs per broadcast
- * alone, 74-87 µs with help, in same-session JMH runs).
+ * woken waiters on other CPUs make them in parallel (a broadcast to 16 waiters on 2 cores got markedly
+ * faster; the A/B runs are in docs/performance.md).
  *
  * <p>A waiter's result is its outcome, not a re-read of the flag: a waiter chosen by a {@code set()} returns
  * true even if {@code clear()} ran before it woke (Python's set-and-clear rule), and one whose deadline

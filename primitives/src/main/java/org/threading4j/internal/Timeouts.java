@@ -3,7 +3,7 @@ package org.threading4j.internal;
 import java.time.Duration;
 import java.util.Objects;
 
-/** Turns the public {@code Duration} timeouts into nanoseconds, with the checks API.md fixes. */
+/** Turns the public {@code Duration} timeouts into nanoseconds, with the checks the package conventions fix. */
 public final class Timeouts {
 
     /** Python's message for a negative timeout. */

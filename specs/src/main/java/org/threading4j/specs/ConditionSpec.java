@@ -7,7 +7,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The sequential model of {@code org.threading4j.Condition}: Python's {@code threading.Condition} over a
- * {@code Lock} or an {@code RLock}, with threading4j's one strengthening (API.md, "No lost signal").
+ * {@code Lock} or an {@code RLock}, with threading4j's one strengthening: no signal is lost.
  *
  * <p>Threads are numbered {@code 0 .. threads-1}. Nothing ever blocks: a call that would block leaves its
  * thread in a named phase and returns {@link #PENDING}; the thread's result appears later, after explicit

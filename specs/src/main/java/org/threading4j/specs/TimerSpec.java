@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The sequential model of {@code org.threading4j.Timer}: Python's {@code threading.Timer}, with the one
- * decision threading4j adds (API.md, "Timer.cancel() answers").
+ * decision threading4j adds: {@code cancel()} answers whether it stopped the action.
  *
  * <p>Python's timer is a thread whose {@code run()} is {@code finished.wait(interval); if not
  * finished.is_set(): function(); finished.set()}, and whose {@code cancel()} is {@code finished.set()}.

@@ -16,7 +16,7 @@ import org.threading4j.specs.BarrierSpec.Result;
 
 /**
  * The model's drain and reset phases, stepped through with explicit departures (a real barrier cannot be
- * held in its drain from outside): Python's {@code _enter} / {@code _exit} rules, PYTHON-SEMANTICS.md §1.8.
+ * held in its drain from outside): Python's {@code _enter} / {@code _exit} rules.
  */
 class BarrierSpecDrainTest {
 

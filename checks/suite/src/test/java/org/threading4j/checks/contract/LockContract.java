@@ -14,7 +14,7 @@ import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 
 /**
- * The contract of {@code Lock} (API.md), run against {@code LockSpec} ({@link LockSpecContractTest}) and
+ * The contract of {@code Lock}, run against {@code LockSpec} ({@link LockSpecContractTest}) and
  * the real {@code Lock} ({@link LockContractTest}). Calls without a caller are made by caller 0 (the test
  * thread); {@code ...As(1)} by another thread. Every call here returns without waiting; blocking is tested
  * per subject, with real threads or with the spec's pending requests.

@@ -14,7 +14,7 @@ import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 
 /**
- * The contract of {@code RLock} (API.md), run against {@code RLockSpec} ({@link RLockSpecContractTest})
+ * The contract of {@code RLock}, run against {@code RLockSpec} ({@link RLockSpecContractTest})
  * and the real {@code RLock} ({@link RLockContractTest}). Every call names its caller: 0 is the test
  * thread, 1 and 2 are other threads. Every call here returns without waiting.
  */

@@ -2,7 +2,7 @@ package org.threading4j.checks.lincheck;
 
 /**
  * Threads for a {@code Lincheck.runConcurrentTest} block. Lincheck does not fail a test when a thread it
- * controls dies with an exception (TOOLCHAIN §1.5), so each thread's throwable is caught and rethrown by
+ * controls dies with an exception, so each thread's throwable is caught and rethrown by
  * {@link #joinAll} after the join, where it fails the invocation.
  */
 final class ConcurrentScenario {

@@ -14,13 +14,13 @@ import org.threading4j.checks.support.Evidence;
  *     releaser fits, and model checking explores such scenarios exhaustively enough per invocation; more
  *     actors grow the interleavings exponentially for little extra reach on a one-bit lock.</li>
  * <li><b>CI: 10 iterations x 200 invocations</b>. A Lincheck test costs seconds per thousand invocations on
- *     2 cores (TOOLCHAIN §1.2); at this size all the Lock and RLock Lincheck tests together stay around a
+ *     2 cores; at this size all the Lock and RLock Lincheck tests together stay around a
  *     minute, inside the per-primitive budget. <b>Deep: 40 x 3,000.</b></li>
  * <li><b>Timed operations</b> run in stress mode only: model checking freezes {@code System.nanoTime()},
- *     so a timed wait on a held lock never ends there (TOOLCHAIN §1.4). Their timeout is 1 ms, and they
+ *     so a timed wait on a held lock never ends there. Their timeout is 1 ms, and they
  *     get fewer invocations (each failing one really waits).</li>
  * <li><b>No scenario minimisation</b> where an operation may block: a hang costs Lincheck's 30 s
- *     invocation timeout per minimisation attempt (TOOLCHAIN §1.3).</li>
+ *     invocation timeout per minimisation attempt.</li>
  * </ul>
  *
  * <p>Every check method here is a plain no-argument method (no JUnit set-up), so the mutant meta-tests

@@ -9,7 +9,7 @@ import org.threading4j.checks.support.Verifies;
 
 /**
  * Mutual exclusion and progress through Lock's blocking forms. A bare {@code acquire()} cannot be a
- * Lincheck operation (any scenario with two acquires and no release hangs, TOOLCHAIN §1.3), so each
+ * Lincheck operation (any scenario with two acquires and no release hangs until Lincheck's timeout), so each
  * blocking form sits inside an operation that always releases: {@code acquire}, {@code acquireInterruptibly}
  * and {@code hold()} each guard a plain, non-atomic counter. A lost update, a double grant or a lost
  * wake-up that Lincheck can see breaks linearizability to a plain counter ({@link CounterSpec}).

@@ -19,7 +19,7 @@ class TimerMutantsTest {
     private static final String TIMER = "org/threading4j/Timer.java";
     private static final Duration LIMIT = Duration.ofMinutes(3);
 
-    /** The bug the brief names: cancel() answers true although the action has run. */
+    /** The bug the cancel guarantee rules out: cancel() answers true although the action has run. */
     static final Mutant CANCEL_AFTER_FIRE = new Mutant("timer-cancel-after-fire",
             "cancel() ignores FIRED: it returns true after the action ran", SYNC,
             "            if ((s & (FIRED | CANCELLED)) != 0) {\n                return false; // decided already",
