@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -129,9 +130,13 @@ class DocSamplesTest {
             int rejected = t.outcomes.getOrDefault(SampleCheck.Outcome.REJECTED_AS_EXPECTED, 0);
             int skipped = t.outcomes.getOrDefault(SampleCheck.Outcome.SKIPPED, 0);
             int total = ran + compiled + rejected + skipped + t.failed;
-            String explored = total + " samples: " + ran + " run, " + compiled + " compiled only, " + rejected
-                    + " rejected by javac as the page says, " + skipped + " skipped (newer Java)"
-                    + (t.failed > 0 ? ", " + t.failed + " FAILED" : "");
+            List<String> parts = new ArrayList<>();
+            count(parts, ran, "run as a program");
+            count(parts, compiled, "compiled only");
+            count(parts, rejected, "rejected by javac, as the page says");
+            count(parts, skipped, "skipped (needs a newer Java)");
+            count(parts, t.failed, "FAILED");
+            String explored = total + (total == 1 ? " sample: " : " samples: ") + String.join(", ", parts);
             System.out.printf(Locale.ROOT, "[samples]   %-32s %2d / %2d / %2d / %2d%s  %.1f s%n", e.getKey(), ran,
                     compiled, rejected, skipped, t.failed > 0 ? "  (" + t.failed + " failed)" : "", t.seconds);
             String result = t.failed > 0 ? "FAIL" : skipped == total ? "SKIPPED" : "PASS";
@@ -140,10 +145,9 @@ class DocSamplesTest {
                     String.format(Locale.ROOT, "%.1f", t.seconds), Runtime.version().toString())).append('\n');
         }
         int blocks = found.javaFences().values().stream().mapToInt(Integer::intValue).sum();
-        rows.append(String.join("\t", "Documentation", "every ```java block of the Markdown files is classified and "
-                + "extracted", "DOC_SAMPLES", "DocSamplesTest.everyJavaBlockIsClassifiedAndSeen",
+        rows.append(String.join("\t", "Documentation", "every Java block of the Markdown files is classified and extracted", "DOC_SAMPLES", "DocSamplesTest.everyJavaBlockIsClassifiedAndSeen",
                 found.errors().isEmpty() ? "PASS" : "FAIL", found.javaFences().size() + " files, " + blocks
-                        + " ```java blocks, " + found.errors().size() + " problems", "0.0",
+                        + " Java blocks, " + found.errors().size() + " problems", "0.0",
                 Runtime.version().toString())).append('\n');
         String dir = System.getProperty("threading4j.evidenceDir");
         if (dir == null || dir.isEmpty() || rows.length() == 0) {
@@ -156,6 +160,12 @@ class DocSamplesTest {
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void count(List<String> parts, int n, String what) {
+        if (n > 0) {
+            parts.add(n + " " + what);
         }
     }
 }

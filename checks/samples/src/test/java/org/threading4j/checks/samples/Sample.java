@@ -23,7 +23,7 @@ import java.util.List;
 record Sample(String file, int fenceLine, Kind kind, List<String> code, List<String> imports, int release,
               boolean lintAll, String expectError, String expectWarning, List<String> prints) {
 
-    /** The releases every sample compiles at unless it says otherwise: the library's baseline. */
+    /** The release every sample compiles at unless it says otherwise: the library's baseline. */
     static final int BASELINE_RELEASE = 17;
 
     /** Imports every wrapped sample gets: the API and {@code Duration}. Single-type imports add to them. */

@@ -172,7 +172,7 @@ final class SampleCheck {
         if (!finished) {
             throw new AssertionError(s.where() + ": the program did not finish within " + timeout.toSeconds()
                     + " s (a thread blocked for ever, or a non-daemon thread still running)" + shown
-                    + "--- thread dump\n" + dump);
+                    + "--- thread dump\n" + map(s, src, dump));
         }
         if (p.exitValue() != 0) {
             throw new AssertionError(s.where() + ": the program exited with " + p.exitValue() + shown);
