@@ -145,7 +145,9 @@ class DocSamplesTest {
                     String.format(Locale.ROOT, "%.1f", t.seconds), Runtime.version().toString())).append('\n');
         }
         int blocks = found.javaFences().values().stream().mapToInt(Integer::intValue).sum();
-        rows.append(String.join("\t", "Documentation", "every Java block of the Markdown files is classified and extracted", "DOC_SAMPLES", "DocSamplesTest.everyJavaBlockIsClassifiedAndSeen",
+        rows.append(String.join("\t", "Documentation",
+                "every Java block of the Markdown files is classified and extracted", "DOC_SAMPLES",
+                "DocSamplesTest.everyJavaBlockIsClassifiedAndSeen",
                 found.errors().isEmpty() ? "PASS" : "FAIL", found.javaFences().size() + " files, " + blocks
                         + " Java blocks, " + found.errors().size() + " problems", "0.0",
                 Runtime.version().toString())).append('\n');

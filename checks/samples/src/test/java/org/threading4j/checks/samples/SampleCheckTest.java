@@ -85,7 +85,8 @@ class SampleCheckTest {
     void aNonZeroExitOrOutputOnStandardErrorFails() {
         String m = failure(sample("<!-- sample: main -->", "System.exit(3);"));
         assertTrue(m.contains("exited with 3"), m);
-        m = failure(sample("<!-- sample: main -->", "Thread t = new Thread(() -> { throw new IllegalStateException(\"boom\"); });",
+        m = failure(sample("<!-- sample: main -->",
+                "Thread t = new Thread(() -> { throw new IllegalStateException(\"boom\"); });",
                 "t.start();", "t.join();"));
         assertTrue(m.contains("wrote to standard error") && m.contains("boom") && m.contains("(t.md:3)"), m);
     }
@@ -98,7 +99,8 @@ class SampleCheckTest {
 
     @Test
     void aSampleThatMustNotCompileMustNotCompile() {
-        Sample rejected = sample("<!-- sample: method imports=java.util.* expect-error=\"reference to Timer is ambiguous\" -->",
+        Sample rejected = sample(
+                "<!-- sample: method imports=java.util.* expect-error=\"reference to Timer is ambiguous\" -->",
                 "Timer t = null;");
         assertEquals(SampleCheck.Outcome.REJECTED_AS_EXPECTED, check.check(rejected).outcome());
         String m = failure(sample("<!-- sample: method expect-error=\"reference to Timer is ambiguous\" -->",
