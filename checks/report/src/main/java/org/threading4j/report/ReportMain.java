@@ -199,6 +199,7 @@ public final class ReportMain {
             case "VIRTUAL_THREADS": return "virtual threads + JFR";
             case "MUTANT": return "mutant meta-test";
             case "JCSTRESS": return "jcstress";
+            case "DOC_SAMPLES": return "doc samples (javac + run)";
             default: return tool;
         }
     }
