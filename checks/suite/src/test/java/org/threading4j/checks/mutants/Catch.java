@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.threading4j.checks.support.Budget;
 import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 
@@ -80,8 +81,8 @@ public final class Catch {
 
     /**
      * Runs one check on the mutant in a forked JVM; returns its verdict (the first line of what it threw),
-     * or null if it passed. Fails if the check could not be run at all. The JVM gets the current depth and,
-     * if {@link RaceSeam} is on, the race seam; its output is kept in
+     * or null if it passed. Fails if the check could not be run at all. The JVM gets the current depth and
+     * budget and, if {@link RaceSeam} is on, the race seam; its output is kept in
      * {@code target/mutants/<id>/<check>.log}.
      */
     public static String run(Mutant mutant, Check check, Duration limit) {
@@ -100,6 +101,10 @@ public final class Catch {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
         cmd.add("-Dthreading4j.depth=" + Depth.current().name().toLowerCase());
+        String budget = System.getProperty(Budget.PROPERTY, "");
+        if (!budget.isBlank()) {
+            cmd.add("-D" + Budget.PROPERTY + "=" + budget); // the fork scales its bounds by the same factor
+        }
         String seam = System.getProperty(RaceSeam.PROPERTY);
         if (seam != null) {
             cmd.add("-D" + RaceSeam.PROPERTY + "=" + seam);
