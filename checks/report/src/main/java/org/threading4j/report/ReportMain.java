@@ -210,9 +210,10 @@ public final class ReportMain {
         failures.addAll(unfinished(progress));
         String jcExit = jcStatus.getProperty("exit");
         if (jcExit != null && !jcExit.strip().equals("0") && jcRows.stream().noneMatch(r -> r.result().equals("FAIL"))) {
+            Path console = in.jcstressResults().resolveSibling("jcstress-console.log");
             failures.add(new Failure("jcstress", "the jcstress run (exit " + jcExit.strip() + ")",
-                    "jcstress exited with " + jcExit.strip() + " and no test in its HTML report shows FAILED: see "
-                            + rel(in, in.jcstressResults().resolveSibling("jcstress-console.log"))));
+                    "jcstress exited with " + jcExit.strip() + " and no test in its HTML report shows FAILED; the end of "
+                            + rel(in, console) + ":\n" + tail(console, 6)));
         }
 
         Path outFile = in.verificationDir().resolve("report.md");
@@ -505,11 +506,10 @@ public final class ReportMain {
         sb.append("- Depth: `").append(in.depth()).append("` (ci = the test command; deep = the main job)");
         String budgetLine = progress.stream().filter(p -> p[1].equals("plan-start")).map(p -> p[3]).reduce((a, b) -> b)
                 .orElse("");
-        if (!in.budget().isBlank()) {
-            sb.append("; budget `").append(in.budget().strip()).append("`");
-        }
         if (!budgetLine.isEmpty()) {
-            sb.append("; ").append(budgetLine);
+            sb.append("; ").append(budgetLine); // the suite's own account of its budget and factor
+        } else if (!in.budget().isBlank()) {
+            sb.append("; budget `").append(in.budget().strip()).append("`");
         }
         sb.append('\n');
         sb.append("- Date: ").append(now.truncatedTo(ChronoUnit.SECONDS));
@@ -776,6 +776,16 @@ public final class ReportMain {
             return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
         }
         return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
+    }
+
+    /** The last {@code n} non-blank lines of a file, or a note that it is missing. */
+    private static String tail(Path file, int n) throws IOException {
+        if (!Files.exists(file)) {
+            return "(missing)";
+        }
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
+                .collect(Collectors.toList());
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
     }
 
     private static String firstLine(String s) {
