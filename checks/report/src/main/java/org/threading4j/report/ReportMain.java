@@ -56,7 +56,8 @@ import org.xml.sax.SAXException;
  *
  * <p>Usage: {@code ReportMain <verification dir> <jcstress results dir>}, with the system properties
  * {@code threading4j.root} (the repository), {@code threading4j.runId} (the build's start, ISO-8601),
- * {@code threading4j.depth}, {@code threading4j.budget} and {@code threading4j.version}. Also writes
+ * {@code threading4j.depth}, {@code threading4j.budget}, {@code threading4j.version} and
+ * {@code threading4j.forkTimeout} (surefire's, in seconds). Also writes
  * {@code <verification dir>/durations.tsv}, this run's times in the format of the suite's duration table.
  */
 public final class ReportMain {
@@ -99,7 +100,7 @@ public final class ReportMain {
 
     /** What this build is: where its data lives and which run it is. */
     record Inputs(Path root, Path verificationDir, Path jcstressResults, String runId, String depth, String budget,
-                  String version) {
+                  String version, double forkTimeoutSeconds) {
 
         Instant start() {
             try {
@@ -120,7 +121,8 @@ public final class ReportMain {
         Path root = Paths.get(System.getProperty("threading4j.root", "."));
         Inputs in = new Inputs(root, dir, jcstress, System.getProperty("threading4j.runId", ""),
                 System.getProperty("threading4j.depth", "ci"), System.getProperty("threading4j.budget", ""),
-                System.getProperty("threading4j.version", "unknown"));
+                System.getProperty("threading4j.version", "unknown"),
+                number(System.getProperty("threading4j.forkTimeout", "0")));
         int status = run(in, System.out);
         System.out.flush();
         if (status != 0) {
@@ -207,7 +209,7 @@ public final class ReportMain {
                         + c.className() + " (not a @Verifies row)", c.message()));
             }
         }
-        failures.addAll(unfinished(progress));
+        failures.addAll(unfinished(progress, in.forkTimeoutSeconds()));
         String jcExit = jcStatus.getProperty("exit");
         if (jcExit != null && !jcExit.strip().equals("0") && jcRows.stream().noneMatch(r -> r.result().equals("FAIL"))) {
             Path console = in.jcstressResults().resolveSibling("jcstress-console.log");
@@ -239,15 +241,28 @@ public final class ReportMain {
         return failures.isEmpty() ? 0 : 1;
     }
 
-    /** Classes that started and never finished, and a test plan that never ended, from the progress file. */
-    static List<Failure> unfinished(List<String[]> progress) {
+    /**
+     * From the progress file: classes that started and never finished, a test plan that never ended, and a
+     * plan that ended only when its JVM had reached surefire's fork timeout (surefire then kills the JVM
+     * and, with test failures ignored, only logs it).
+     */
+    static List<Failure> unfinished(List<String[]> progress, double forkTimeoutSeconds) {
         List<Failure> out = new ArrayList<>();
         Map<String, Boolean> open = new LinkedHashMap<>();
         int plans = 0;
         for (String[] p : progress) {
             switch (p[1]) {
                 case "plan-start": plans++; break;
-                case "plan-end": plans--; break;
+                case "plan-end":
+                    plans--;
+                    double uptime = number(p[4]);
+                    if (forkTimeoutSeconds > 0 && uptime >= forkTimeoutSeconds - 1) {
+                        out.add(new Failure("JUnit fork timeout", "the surefire JVM",
+                                String.format(Locale.ROOT, "The test JVM ran %.0f s, reaching surefire's fork timeout "
+                                        + "(%.0f s, surefire.forkTimeout), and was killed: raise the timeout or "
+                                        + "shorten the run.", uptime, forkTimeoutSeconds)));
+                    }
+                    break;
                 case "class-start": open.put(p[2], Boolean.TRUE); break;
                 case "class-end": open.remove(p[2]); break;
                 default: break;

@@ -40,7 +40,7 @@ class ReportMainTest {
 
     private int report() throws IOException {
         ReportMain.Inputs in = new ReportMain.Inputs(root, verification,
-                root.resolve("checks/jcstress/target/jcstress-results"), run, "ci", "", "9.9.9-TEST");
+                root.resolve("checks/jcstress/target/jcstress-results"), run, "ci", "", "9.9.9-TEST", 1500);
         return ReportMain.run(in, new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 
@@ -155,6 +155,16 @@ class ReportMainTest {
         assertEquals(1, report());
         assertTrue(reportText().contains("test class org.threading4j.checks.stress.LockStressTest never finished"),
                 reportText());
+    }
+
+    @Test
+    void planEndingAtTheForkTimeoutFails() throws IOException {
+        evidence("LockContractTest", row("LockContractTest.exclusive", "PASS", run, ""));
+        progress("plan-start\t\tno budget\t0.0\t1", "class-start\tX\t\t0.0\t2", "class-end\tX\tPASS\t1.0\t3",
+                "plan-end\t\t1 of 1 classes\t1500.2\t4");
+
+        assertEquals(1, report());
+        assertTrue(reportText().contains("reaching surefire's fork timeout (1500 s"), reportText());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.threading4j.checks.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,9 +32,9 @@ import org.junit.platform.launcher.TestPlan;
  * The estimate starts from {@link Budget}'s table (a class's own row, else its kind's time shared equally
  * among the kind's classes) and is corrected by how fast the finished classes actually ran compared with it.
  *
- * <p>It also appends each class start and end to the file named by {@code threading4j.progressFile} (if set),
- * so the report can tell a class that never finished (its JVM was killed by the fork timeout, or crashed)
- * from one that passed. Registered for the surefire JVM by {@code META-INF/services}; the forked mutant
+ * <p>It also appends each class start and end, and the JVM's uptime at the plan's end, to the file named by
+ * {@code threading4j.progressFile} (if set), so the report can tell a class that never finished (its JVM
+ * was killed by the fork timeout, or crashed) from one that passed. Registered for the surefire JVM by {@code META-INF/services}; the forked mutant
  * JVMs run checks without the JUnit launcher, so they print nothing.
  */
 public final class ProgressListener implements TestExecutionListener {
@@ -165,7 +166,10 @@ public final class ProgressListener implements TestExecutionListener {
         print(String.format(Locale.ROOT, "%d/%d test classes done in %s; %d with failures%s", done,
                 expected.size(), clock(elapsed()), problems.size(),
                 problems.isEmpty() ? "" : ": " + String.join(", ", problems.keySet())));
-        record("plan-end", "", done + " of " + expected.size() + " classes", elapsed());
+        // The JVM's uptime, so the report can tell a plan that ended at surefire's fork timeout (the JVM is
+        // then killed, and surefire only logs it when test failures are ignored).
+        record("plan-end", "", done + " of " + expected.size() + " classes",
+                ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0);
     }
 
     /**
