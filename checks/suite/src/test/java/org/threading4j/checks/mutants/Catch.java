@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.threading4j.checks.support.Budget;
 import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.StrayUnparks;
@@ -81,7 +82,7 @@ public final class Catch {
 
     /**
      * Runs one check on the mutant in a forked JVM; returns its verdict (the first line of what it threw),
-     * or null if it passed. Fails if the check could not be run at all. The JVM gets the current depth and,
+     * or null if it passed. Fails if the check could not be run at all. The JVM gets the current depth, the budget and,
      * where this JVM has them, the {@link RaceSeam} switch and the {@link StrayUnparks} rate, but not
      * that injector's switch: a stray unpark rescues a waiter that nobody unparked, which would hide the
      * lost-wake-up mutants; a meta-test that wants it passes it in {@code jvmOptions}. Those come last and so
@@ -104,6 +105,10 @@ public final class Catch {
             cmd.add("--sun-misc-unsafe-memory-access=allow");
         }
         cmd.add("-Dthreading4j.depth=" + Depth.current().name().toLowerCase());
+        String budget = System.getProperty(Budget.PROPERTY, "");
+        if (!budget.isBlank()) {
+            cmd.add("-D" + Budget.PROPERTY + "=" + budget); // the fork scales its bounds by the same factor
+        }
         // Not the stray-unpark switch itself: a stray unpark rescues a waiter that nobody unparked, so the
         // lost-wake-up mutants would survive under it. Meta-tests that want it pass it in jvmOptions.
         for (String passed : new String[] {RaceSeam.PROPERTY, StrayUnparks.RATE_PROPERTY}) {
