@@ -1,0 +1,75 @@
+package org.threading4j.checks.fray;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.lang.reflect.Field;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.threading4j.checks.mutants.Catch;
+import org.threading4j.checks.mutants.Catch.Check;
+import org.threading4j.checks.mutants.Mutant;
+import org.threading4j.checks.support.Tool;
+import org.threading4j.checks.support.Verifies;
+
+/**
+ * The Fray checks can fail: each test builds a mutant of the library (the suite's mutant framework) and
+ * runs a Fray test against it in a JVM forked with Fray's agent and the mutant's classes first on the class
+ * path ({@link FrayChecks}); the mutant must be caught. The control runs the same machinery on an edit that
+ * changes nothing, which must survive, so a catch is the mutant's doing and not the machinery's.
+ */
+class FrayMutantTest {
+
+    /** Per forked check: JVM start, Fray's start-up, and the schedules up to the catch (or all of them). */
+    private static final Duration LIMIT = Duration.ofMinutes(3);
+
+    /** Changes nothing (a comment in Event.set()): must survive. */
+    static final Mutant NO_OP = new Mutant("fray-control-no-op", "an edit that changes nothing",
+            "org/threading4j/Event.java",
+            "public void set() {\n        sync.set();",
+            "public void set() {\n        /* no-op */ sync.set();");
+
+    @Test
+    @Verifies(primitive = "Event", property = "Fray control: a no-op mutant survives the set() check",
+            tool = Tool.MUTANT)
+    void noOpMutantSurvives() {
+        assertNull(Catch.run(NO_OP, Check.of(FrayChecks.class, "eventSetWakesEveryWaiter"), LIMIT,
+                FrayChecks.forkOptions(FrayChecks.reportDir(NO_OP.id()))), "the control mutant was 'caught'");
+    }
+
+    @Test
+    @Verifies(primitive = "Event", property = "mutant caught by Fray: a helper claims the next waiter and "
+            + "never unparks it", tool = Tool.MUTANT)
+    void helperDropsUnparkEvent() {
+        caught(suiteMutant("BarrierMutantTest", "HELPER_DROPS_UNPARK"), "eventSetWakesEveryWaiter");
+    }
+
+    @Test
+    @Verifies(primitive = "Barrier", property = "mutant caught by Fray: a released party claims the next and "
+            + "never unparks it", tool = Tool.MUTANT)
+    void helperDropsUnparkBarrier() {
+        caught(suiteMutant("BarrierMutantTest", "HELPER_DROPS_UNPARK"), "barrierTripReleasesEveryParty");
+    }
+
+    @Test
+    @Verifies(primitive = "Event", property = "mutant caught by Fray: set() misses a registering waiter",
+            tool = Tool.MUTANT)
+    void setMissesRegisteringWaiter() {
+        caught(suiteMutant("EventMutantsTest", "SET_MISSES_REGISTERING"), "eventSetWakesEveryWaiter");
+    }
+
+    private static void caught(Mutant m, String check) {
+        Catch.assertCaught(m, LIMIT, FrayChecks.forkOptions(FrayChecks.reportDir(m.id())),
+                Check.of(FrayChecks.class, check));
+    }
+
+    /** A mutant constant of the suite's mutants package (package-private there: its meta-tests own it). */
+    static Mutant suiteMutant(String owner, String field) {
+        try {
+            Field f = Class.forName("org.threading4j.checks.mutants." + owner).getDeclaredField(field);
+            f.setAccessible(true);
+            return (Mutant) f.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no mutant " + owner + "." + field, e);
+        }
+    }
+}
