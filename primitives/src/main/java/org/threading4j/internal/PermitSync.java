@@ -252,7 +252,7 @@ public final class PermitSync extends WaitQueue {
         boolean awake = false; // counted in AWAKE: a releaser woke us for a permit and relies on us to take it
         long since = 0L;
         for (;;) {
-            if (awake ? competeForPermit(timed, deadline) : tryAcquire()) {
+            if (awake ? competeForPermit(interruptible, timed, deadline) : tryAcquire()) {
                 return GRANTED; // a competitor leaves the AWAKE count in the same CAS
             }
             if (woken && interruptible && Thread.interrupted()) {
@@ -303,10 +303,11 @@ public final class PermitSync extends WaitQueue {
 
     /**
      * A woken competitor's attempt: polls for a free permit up to {@link #SPINS_AFTER_WAKE} times (never
-     * past the deadline), and takes one and leaves the AWAKE count in one CAS. Returns false, still counted
-     * in AWAKE, if no permit came free.
+     * past the deadline, and not once an interruptible wait is interrupted: the caller then gives up at once),
+     * and takes one and leaves the AWAKE count in one CAS. Returns false, still counted in AWAKE, if no
+     * permit came free.
      */
-    private boolean competeForPermit(boolean timed, long deadline) {
+    private boolean competeForPermit(boolean interruptible, boolean timed, long deadline) {
         for (int spins = SPINS_AFTER_WAKE; ; ) {
             long s = state;
             if (s >= PERMIT) {
@@ -319,7 +320,8 @@ public final class PermitSync extends WaitQueue {
                 }
                 continue;
             }
-            if (--spins < 0 || timed && deadline - System.nanoTime() <= 0L) {
+            if (--spins < 0 || timed && deadline - System.nanoTime() <= 0L
+                    || interruptible && Thread.currentThread().isInterrupted()) {
                 return false;
             }
             Thread.onSpinWait();

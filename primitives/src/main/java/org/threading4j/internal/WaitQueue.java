@@ -310,9 +310,15 @@ public class WaitQueue {
     /**
      * Unparks every waiter of a resolved chain, sharing the work with the threads it wakes: each node is
      * claimed by CAS before its thread is unparked, and a woken thread calls {@link #helpUnpark} with its own
-     * node to unpark those after it. The caller walks the whole chain, so every waiter is unparked even if
-     * no woken thread helps; helpers only make it faster (a wake-up costs a system call, and with several
-     * CPUs several can be made at once).
+     * node to unpark those after it. The caller walks the whole chain and unparks every node nobody claimed,
+     * so every waiter is unparked even if no woken thread helps; helpers only make it faster (a wake-up costs
+     * a system call, and with several CPUs several can be made at once). Called after the queue lock is
+     * released, so every node of the chain is decided by then.
+     *
+     * <p>Why skipping a claimed node loses nothing: {@link #helpUnpark} claims a node only once it has read
+     * that node's decided status, and then unparks it. The unpark therefore comes after the status write, so
+     * the woken thread's park loop reads the decided status and returns; it never parks again on the strength
+     * of a wake-up that came too early.
      */
     public static void unparkAllShared(Waiter chain) {
         for (Waiter w = chain; w != null; w = w.next) {
@@ -324,14 +330,31 @@ public class WaitQueue {
 
     /**
      * Called by a thread woken from a chain passed to {@link #unparkAllShared}, with its own node: unparks
-     * the waiters after it until it meets one that someone else has claimed (that one's claimer carries on
-     * from there). The helper may read a successor link that is stale ({@link #resolveLocked} writes a
-     * node's outcome before it links the next node into the chain): it then stops early, or unparks a thread
-     * that is not in the chain (a spurious wake-up, which every park loop tolerates). Neither loses a
-     * wake-up, because the waker itself walks the whole chain and unparks every node nobody claimed.
+     * the waiters after it, claiming each first, until it meets one that is not decided yet or that someone
+     * else has claimed (that one's claimer carries on from there).
+     *
+     * <p>A helper can run while the waker is still resolving under the queue lock: its own thread may return
+     * from {@code park} before the waker unparks it (it had not parked yet, or it left an earlier wake-up's
+     * unpark unused), see its own decided status, and start helping. It then sees the chain as the waker is
+     * building it: {@link #resolveLocked} links a node into the chain before it writes that node's status,
+     * and {@link #resolveAllLocked} keeps the queue's links, which exist before any status is written. A node
+     * still {@link #WAITING} is therefore one whose outcome the waker has not written yet. The helper must not
+     * claim it: its thread would wake, read WAITING and park again, and the waker, finding it claimed, would
+     * skip it for ever. So the helper stops there and leaves the node to the waker, which walks the whole chain
+     * only after every node is decided. Every node is thus unparked, by its claimer, after its status is
+     * written. The links are plain fields, so a helper may also read a stale one: {@code null} (it stops early), or
+     * the queue link of the last node of a partial resolve (a node still queued, hence WAITING: it stops). Any
+     * node it does claim, it claims decided and unparks after that, which is all the waker's skip relies on; a
+     * node that left on its own (timed out, interrupted) is decided and in no chain, so unparking it is only a
+     * spurious wake-up, which every park loop tolerates. The controlled-scheduling checks
+     * of Event and Barrier explore exactly this window (a waiter that is awake while the waker resolves), and
+     * the mutant that claims an undecided node is caught by them.
      */
     public static void helpUnpark(Waiter self) {
         for (Waiter w = self.next; w != null; w = w.next) {
+            if (w.status == WAITING) {
+                return; // not decided yet: the waker is still resolving, and will unpark it itself
+            }
             if (w.unparkClaimed != 0 || !UNPARK_CLAIMED.compareAndSet(w, 0, 1)) {
                 return;
             }
