@@ -23,7 +23,7 @@ import org.threading4j.checks.support.Verifies;
 class BarrierFrayTest {
 
     /** Three parties, two cycles: every party returns a distinct index each cycle, after the action ran. */
-    @FrayTest(iterations = 500, resetClassLoaderPerIteration = false)
+    @FrayTest(iterations = 400, resetClassLoaderPerIteration = false)
     @Verifies(primitive = "Barrier", property = "no lost wake-up: the trip releases every party (3 parties, "
             + "2 cycles, helpers)", tool = Tool.FRAY)
     void tripReleasesEveryParty() throws Exception {
@@ -57,7 +57,7 @@ class BarrierFrayTest {
      * Three parties, one waiting with a timeout (mock clock): the cycle either trips for all three or breaks
      * for all three (the timed party's timeout broke it before the last arrival); never a mix, never a hang.
      */
-    @FrayTest(iterations = 600, resetClassLoaderPerIteration = false,
+    @FrayTest(iterations = 400, resetClassLoaderPerIteration = false,
             systemTimeDelegateType = SystemTimeDelegateType.MOCK)
     @Verifies(primitive = "Barrier", property = "break by timeout releases every waiting party; all or none trip",
             tool = Tool.FRAY)
@@ -88,7 +88,7 @@ class BarrierFrayTest {
      * Two parties of three queued, then reset() from another thread: both get BrokenBarrierException, the
      * barrier is not broken, and a full cycle trips afterwards.
      */
-    @FrayTest(iterations = 500, resetClassLoaderPerIteration = false)
+    @FrayTest(iterations = 300, resetClassLoaderPerIteration = false)
     @Verifies(primitive = "Barrier", property = "reset() releases every waiting party; usable again",
             tool = Tool.FRAY)
     void resetReleasesWaitingParties() throws Exception {
@@ -118,7 +118,7 @@ class BarrierFrayTest {
      * Two parties of three arriving while abort() runs: both get BrokenBarrierException (queued ones are
      * released, later ones fail at once) and the barrier stays broken.
      */
-    @FrayTest(iterations = 500, resetClassLoaderPerIteration = false)
+    @FrayTest(iterations = 300, resetClassLoaderPerIteration = false)
     @Verifies(primitive = "Barrier", property = "abort() releases every waiting party and breaks the barrier",
             tool = Tool.FRAY)
     void abortReleasesWaitingParties() throws Exception {

@@ -70,7 +70,7 @@ class ConditionFrayTest {
         boolean extraSignal;
     }
 
-    @FrayTest(iterations = 400, resetClassLoaderPerIteration = false,
+    @FrayTest(iterations = 300, resetClassLoaderPerIteration = false,
             systemTimeDelegateType = SystemTimeDelegateType.MOCK)
     @Verifies(primitive = "Condition", property = "signal(2) with a waiter timing out: no lost or swallowed signal "
             + "(Lock)", tool = Tool.FRAY)
@@ -78,7 +78,7 @@ class ConditionFrayTest {
         signalN(new World(false), GivesUp.TIMEOUT);
     }
 
-    @FrayTest(iterations = 400, resetClassLoaderPerIteration = false,
+    @FrayTest(iterations = 300, resetClassLoaderPerIteration = false,
             systemTimeDelegateType = SystemTimeDelegateType.MOCK)
     @Verifies(primitive = "Condition", property = "signal(2) with a waiter timing out: no lost or swallowed signal "
             + "(RLock, 2 holds)", tool = Tool.FRAY)
@@ -86,21 +86,21 @@ class ConditionFrayTest {
         signalN(new World(true), GivesUp.TIMEOUT);
     }
 
-    @FrayTest(iterations = 400, resetClassLoaderPerIteration = false)
+    @FrayTest(iterations = 300, resetClassLoaderPerIteration = false)
     @Verifies(primitive = "Condition", property = "signal(2) with a waiter interrupted: no lost or swallowed signal "
             + "(Lock)", tool = Tool.FRAY)
     void signalNWithInterruptedWaiterLock() throws Exception {
         signalN(new World(false), GivesUp.INTERRUPT);
     }
 
-    @FrayTest(iterations = 400, resetClassLoaderPerIteration = false)
+    @FrayTest(iterations = 300, resetClassLoaderPerIteration = false)
     @Verifies(primitive = "Condition", property = "signal(2) with a waiter interrupted: no lost or swallowed signal "
             + "(RLock, 2 holds)", tool = Tool.FRAY)
     void signalNWithInterruptedWaiterRLock() throws Exception {
         signalN(new World(true), GivesUp.INTERRUPT);
     }
 
-    @FrayTest(iterations = 400, resetClassLoaderPerIteration = false,
+    @FrayTest(iterations = 300, resetClassLoaderPerIteration = false,
             systemTimeDelegateType = SystemTimeDelegateType.MOCK)
     @Verifies(primitive = "Condition", property = "signalAll() wakes every waiter, one timing out (RLock, 2 holds)",
             tool = Tool.FRAY)

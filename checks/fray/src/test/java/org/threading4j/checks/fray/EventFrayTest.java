@@ -44,7 +44,7 @@ class EventFrayTest {
      * returns even if the flag is down again when it runs; a clear() first leaves them queued until a
      * later set().
      */
-    @FrayTest(iterations = 600, resetClassLoaderPerIteration = false)
+    @FrayTest(iterations = 300, resetClassLoaderPerIteration = false)
     @Verifies(primitive = "Event", property = "set() racing clear(): waiters queued before set() return true",
             tool = Tool.FRAY)
     void setRacingClear() throws Exception {
@@ -69,7 +69,7 @@ class EventFrayTest {
     }
 
     /** Two queued waiters while a third registers as set() runs: all three return, the flag stays up. */
-    @FrayTest(iterations = 600, resetClassLoaderPerIteration = false)
+    @FrayTest(iterations = 400, resetClassLoaderPerIteration = false)
     @Verifies(primitive = "Event", property = "set() wakes a waiter registering while it runs", tool = Tool.FRAY)
     void setWithRegisteringWaiter() throws Exception {
         Event e = new Event();
@@ -97,7 +97,7 @@ class EventFrayTest {
      * false only if set() had not chosen it; an interrupted one either throws (and was not chosen) or returns
      * true with its interrupt status kept.
      */
-    @FrayTest(iterations = 800, resetClassLoaderPerIteration = false,
+    @FrayTest(iterations = 500, resetClassLoaderPerIteration = false,
             systemTimeDelegateType = SystemTimeDelegateType.MOCK)
     @Verifies(primitive = "Event", property = "set() with timed-out and interrupted waiters: no lost wake-up, "
             + "outcomes decided once", tool = Tool.FRAY)

@@ -23,6 +23,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
  */
 public final class FrayChecks {
 
+    /** How many times a check runs its Fray test before the mutant counts as surviving it. */
+    static final int ROUNDS = 3;
+
     public void eventSetWakesEveryWaiter() {
         run(EventFrayTest.class, "setWakesEveryWaiter");
     }
@@ -67,29 +70,39 @@ public final class FrayChecks {
         return options;
     }
 
+    /**
+     * Runs the Fray test up to {@link #ROUNDS} times (each launch explores fresh random schedules; the JVM's
+     * start-up, not the schedules, is most of a fork's cost) and throws at the first failure.
+     */
     private static void run(Class<?> test, String method) {
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectMethod(test, method)).build();
-        Launcher launcher = LauncherFactory.create();
-        SummaryGeneratingListener listener = new SummaryGeneratingListener();
-        launcher.execute(request, listener);
-        TestExecutionSummary summary = listener.getSummary();
-        long[] run = FrayEvidence.finished(FrayEvidence.logOf(test.getName(), method));
-        if (summary.getTotalFailureCount() > 0) {
-            Throwable t = summary.getFailures().get(0).getException();
-            String where = run == null ? "" : String.format(" at schedule %d (%d ms of Fray)", run[0] + 1, run[1]);
-            throw new AssertionError(test.getSimpleName() + "." + method + " failed" + where + ": " + t, t);
+        long schedules = 0;
+        for (int round = 1; round <= ROUNDS; round++) {
+            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectMethod(test, method)).build();
+            Launcher launcher = LauncherFactory.create();
+            SummaryGeneratingListener listener = new SummaryGeneratingListener();
+            launcher.execute(request, listener);
+            TestExecutionSummary summary = listener.getSummary();
+            long[] run = FrayEvidence.finished(FrayEvidence.logOf(test.getName(), method));
+            if (summary.getTotalFailureCount() > 0) {
+                Throwable t = summary.getFailures().get(0).getException();
+                String where = run == null ? "" : String.format(" at schedule %d (round %d of %d; %d ms of Fray)",
+                        schedules + run[0] + 1, round, ROUNDS, run[1]);
+                throw new AssertionError(test.getSimpleName() + "." + method + " failed" + where + ": " + t, t);
+            }
+            if (summary.getTestsSucceededCount() != 1 || run == null) {
+                // not a verdict on the mutant: the Fray test did not run (skipped, not found, not on Fray's JDK)
+                System.out.println("VERDICT: BROKEN " + test.getSimpleName() + "." + method
+                        + " did not run under Fray (" + summary.getTestsFoundCount() + " found, "
+                        + summary.getTestsSkippedCount() + " skipped, " + summary.getTestsAbortedCount()
+                        + " aborted)");
+                System.out.flush();
+                Runtime.getRuntime().halt(3);
+            }
+            schedules += run[0];
+            System.out.println("Fray: " + test.getSimpleName() + "." + method + " round " + round + " passed "
+                    + run[0] + " schedules in " + run[1] + " ms");
         }
-        if (summary.getTestsSucceededCount() != 1 || run == null) {
-            // not a verdict on the mutant: the Fray test did not run (skipped, not found, not on Fray's JDK)
-            System.out.println("VERDICT: BROKEN " + test.getSimpleName() + "." + method + " did not run under Fray ("
-                    + summary.getTestsFoundCount() + " found, " + summary.getTestsSkippedCount() + " skipped, "
-                    + summary.getTestsAbortedCount() + " aborted)");
-            System.out.flush();
-            Runtime.getRuntime().halt(3);
-        }
-        System.out.println("Fray: " + test.getSimpleName() + "." + method + " passed " + run[0] + " schedules in "
-                + run[1] + " ms");
     }
 
     /** Fray's report directory for the checks of one mutant. */

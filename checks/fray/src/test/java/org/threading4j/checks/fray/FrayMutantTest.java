@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.threading4j.checks.mutants.Catch;
 import org.threading4j.checks.mutants.Catch.Check;
 import org.threading4j.checks.mutants.Mutant;
+import org.threading4j.checks.mutants.WakeUpMutants;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 
@@ -19,7 +20,20 @@ import org.threading4j.checks.support.Verifies;
  */
 class FrayMutantTest {
 
-    /** Per forked check: JVM start, Fray's start-up, and the schedules up to the catch (or all of them). */
+    /**
+     * Per forked check: JVM start, Fray's start-up, and the schedules up to the catch (or all rounds of them).
+     *
+     * <p>Not here: the suite's {@code EventMutantsTest.SET_MISSES_REGISTERING} (a waiter that sets QUEUED with
+     * {@code getAndSet} over a concurrent set()). Its window ends in a VarHandle {@code getAndSet}, and Fray
+     * 0.9.2 makes scheduling points only at volatile field accesses and VarHandle {@code compareAndSet},
+     * {@code getVolatile} and {@code setVolatile} (besides locks, park, unpark and thread operations), so no
+     * schedule can put the set() inside that window: it survives.
+     *
+     * <p>Nor {@code WakeUpMutants.WAKER_SKIPS_CLAIMED}: it loses a wake-up only if two helpers in a row run
+     * while the waker is still resolving (the first claims the second's node, the second stops at an
+     * undecided one, then the waker stops at the claimed node); the random scheduler meets that too rarely
+     * for a meta-test that must not be flaky.
+     */
     private static final Duration LIMIT = Duration.ofMinutes(3);
 
     /** Changes nothing (a comment in Event.set()): must survive. */
@@ -37,24 +51,24 @@ class FrayMutantTest {
     }
 
     @Test
+    @Verifies(primitive = "Event", property = "mutant caught by Fray: a helper claims a waiter whose outcome is "
+            + "not written yet (the lost wake-up that shipped)", tool = Tool.MUTANT)
+    void helperClaimsUndecidedEvent() {
+        caught(WakeUpMutants.HELPER_CLAIMS_UNDECIDED, "eventSetWakesEveryWaiter");
+    }
+
+    @Test
+    @Verifies(primitive = "Barrier", property = "mutant caught by Fray: a released party claims a party whose "
+            + "outcome is not written yet (the lost wake-up that shipped)", tool = Tool.MUTANT)
+    void helperClaimsUndecidedBarrier() {
+        caught(WakeUpMutants.HELPER_CLAIMS_UNDECIDED, "barrierTripReleasesEveryParty");
+    }
+
+    @Test
     @Verifies(primitive = "Event", property = "mutant caught by Fray: a helper claims the next waiter and "
             + "never unparks it", tool = Tool.MUTANT)
-    void helperDropsUnparkEvent() {
+    void helperDropsUnpark() {
         caught(suiteMutant("BarrierMutantTest", "HELPER_DROPS_UNPARK"), "eventSetWakesEveryWaiter");
-    }
-
-    @Test
-    @Verifies(primitive = "Barrier", property = "mutant caught by Fray: a released party claims the next and "
-            + "never unparks it", tool = Tool.MUTANT)
-    void helperDropsUnparkBarrier() {
-        caught(suiteMutant("BarrierMutantTest", "HELPER_DROPS_UNPARK"), "barrierTripReleasesEveryParty");
-    }
-
-    @Test
-    @Verifies(primitive = "Event", property = "mutant caught by Fray: set() misses a registering waiter",
-            tool = Tool.MUTANT)
-    void setMissesRegisteringWaiter() {
-        caught(suiteMutant("EventMutantsTest", "SET_MISSES_REGISTERING"), "eventSetWakesEveryWaiter");
     }
 
     private static void caught(Mutant m, String check) {

@@ -23,7 +23,7 @@ import org.threading4j.checks.support.Verifies;
 @ExtendWith({FrayTestExtension.class, FrayEvidence.class})
 class PermitFrayTest {
 
-    @FrayTest(iterations = 600, resetClassLoaderPerIteration = false,
+    @FrayTest(iterations = 400, resetClassLoaderPerIteration = false,
             systemTimeDelegateType = SystemTimeDelegateType.MOCK)
     @Verifies(primitive = "Semaphore", property = "release(2) + release(1) racing 3 waiters (one timed): "
             + "no lost wake-up, permits conserved", tool = Tool.FRAY)
@@ -32,7 +32,7 @@ class PermitFrayTest {
         releaseN(s, s::release);
     }
 
-    @FrayTest(iterations = 600, resetClassLoaderPerIteration = false,
+    @FrayTest(iterations = 400, resetClassLoaderPerIteration = false,
             systemTimeDelegateType = SystemTimeDelegateType.MOCK)
     @Verifies(primitive = "BoundedSemaphore", property = "release(2) + release(1) racing 3 waiters (one timed): "
             + "no lost wake-up, permits conserved, bound kept", tool = Tool.FRAY)
@@ -81,7 +81,7 @@ class PermitFrayTest {
         }
     }
 
-    @FrayTest(iterations = 600, resetClassLoaderPerIteration = false,
+    @FrayTest(iterations = 400, resetClassLoaderPerIteration = false,
             systemTimeDelegateType = SystemTimeDelegateType.MOCK)
     @Verifies(primitive = "Lock", property = "release to 2 waiters and a timed one: no lost wake-up, "
             + "mutual exclusion, hold conserved", tool = Tool.FRAY)

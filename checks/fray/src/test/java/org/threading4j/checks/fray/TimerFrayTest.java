@@ -32,7 +32,7 @@ class TimerFrayTest {
         }
     }
 
-    @FrayTest(iterations = 800, resetClassLoaderPerIteration = false,
+    @FrayTest(iterations = 500, resetClassLoaderPerIteration = false,
             systemTimeDelegateType = SystemTimeDelegateType.MOCK)
     @Verifies(primitive = "Timer", property = "cancel() racing start and the first wait: fires iff not "
             + "cancelled, joiners all return", tool = Tool.FRAY)
@@ -57,7 +57,7 @@ class TimerFrayTest {
         assertFalse(t.cancel(), "the decision is made once");
     }
 
-    @FrayTest(iterations = 600, resetClassLoaderPerIteration = false,
+    @FrayTest(iterations = 400, resetClassLoaderPerIteration = false,
             systemTimeDelegateType = SystemTimeDelegateType.MOCK)
     @Verifies(primitive = "Timer", property = "two cancel() racing the deadline: at most one wins, "
             + "fires iff none did", tool = Tool.FRAY)
