@@ -833,6 +833,7 @@ public final class ReportMain {
             case "PROPERTY_PARALLEL": return "QuickTheories parallel";
             case "STRESS": return "stress + watchdog";
             case "VIRTUAL_THREADS": return "virtual threads + JFR";
+            case "FRAY": return "Fray";
             case "MUTANT": return "mutant meta-test";
             case "JCSTRESS": return "jcstress";
             case "DOC_SAMPLES": return "doc samples (javac + run)";

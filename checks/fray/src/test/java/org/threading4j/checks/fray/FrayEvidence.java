@@ -17,7 +17,7 @@ import org.threading4j.checks.support.Evidence;
  * in a class loader of its own (so a call to {@link Evidence} inside the test would reach another copy of
  * it); the count is therefore read after the run from the log Fray writes for each test, under
  * {@code $fray.workDir/<class>/<method>/fray.log} (with {@code -Dfray.organize.by.test=true}). On a failure
- * that count is the schedule that failed.
+ * the count ends with the schedule that failed.
  */
 public final class FrayEvidence implements AfterTestExecutionCallback {
 
@@ -31,8 +31,13 @@ public final class FrayEvidence implements AfterTestExecutionCallback {
             Evidence.explored(0, "Fray schedules (no " + log + ")");
             return;
         }
-        boolean failed = context.getExecutionException().isPresent();
-        Evidence.explored(run[0], failed ? "Fray schedules (failed at the last)" : "Fray schedules (POS)");
+        // Fray counts schedules from 0: after a pass the count is the number run, after a failure the index
+        // of the failing one.
+        if (context.getExecutionException().isPresent()) {
+            Evidence.explored(run[0] + 1, "Fray schedules (POS), failed at the last");
+        } else {
+            Evidence.explored(run[0], "Fray schedules (POS)");
+        }
     }
 
     /** Fray's log for one test method. */

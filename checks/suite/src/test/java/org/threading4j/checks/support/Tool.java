@@ -10,6 +10,7 @@ public enum Tool {
     PROPERTY_PARALLEL("QuickTheories parallel"),
     STRESS("stress with watchdog"),
     VIRTUAL_THREADS("virtual threads + JFR"),
+    FRAY("Fray controlled scheduling"),
     MUTANT("mutant meta-test"),
     JCSTRESS("jcstress");
 

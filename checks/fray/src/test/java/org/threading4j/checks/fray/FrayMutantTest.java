@@ -1,0 +1,89 @@
+package org.threading4j.checks.fray;
+
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.lang.reflect.Field;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.threading4j.checks.mutants.Catch;
+import org.threading4j.checks.mutants.Catch.Check;
+import org.threading4j.checks.mutants.Mutant;
+import org.threading4j.checks.mutants.WakeUpMutants;
+import org.threading4j.checks.support.Tool;
+import org.threading4j.checks.support.Verifies;
+
+/**
+ * The Fray checks can fail: each test builds a mutant of the library (the suite's mutant framework) and
+ * runs a Fray test against it in a JVM forked with Fray's agent and the mutant's classes first on the class
+ * path ({@link FrayChecks}); the mutant must be caught. The control runs the same machinery on an edit that
+ * changes nothing, which must survive, so a catch is the mutant's doing and not the machinery's.
+ */
+class FrayMutantTest {
+
+    /**
+     * Per forked check: JVM start, Fray's start-up, and the schedules up to the catch (or all rounds of them).
+     *
+     * <p>Not here: the suite's {@code EventMutantsTest.SET_MISSES_REGISTERING} (a waiter that sets QUEUED with
+     * {@code getAndSet} over a concurrent set()). Its window ends in a VarHandle {@code getAndSet}, and Fray
+     * 0.9.2 makes scheduling points only at volatile field accesses and VarHandle {@code compareAndSet},
+     * {@code getVolatile} and {@code setVolatile} (besides locks, park, unpark and thread operations), so no
+     * schedule can put the set() inside that window: it survives.
+     *
+     * <p>Nor {@code WakeUpMutants.WAKER_SKIPS_CLAIMED}: it loses a wake-up only if two helpers in a row run
+     * while the waker is still resolving (the first claims the second's node, the second stops at an
+     * undecided one, then the waker stops at the claimed node); the random scheduler meets that too rarely
+     * for a meta-test that must not be flaky.
+     */
+    private static final Duration LIMIT = Duration.ofMinutes(3);
+
+    /** Changes nothing (a comment in Event.set()): must survive. */
+    static final Mutant NO_OP = new Mutant("fray-control-no-op", "an edit that changes nothing",
+            "org/threading4j/Event.java",
+            "public void set() {\n        sync.set();",
+            "public void set() {\n        /* no-op */ sync.set();");
+
+    @Test
+    @Verifies(primitive = "Event", property = "Fray control: a no-op mutant survives the set() check",
+            tool = Tool.MUTANT)
+    void noOpMutantSurvives() {
+        assertNull(Catch.run(NO_OP, Check.of(FrayChecks.class, "eventSetWakesEveryWaiter"), LIMIT,
+                FrayChecks.forkOptions(FrayChecks.reportDir(NO_OP.id()))), "the control mutant was 'caught'");
+    }
+
+    @Test
+    @Verifies(primitive = "Event", property = "mutant caught by Fray: a helper claims a waiter whose outcome is "
+            + "not written yet (the lost wake-up that shipped)", tool = Tool.MUTANT)
+    void helperClaimsUndecidedEvent() {
+        caught(WakeUpMutants.HELPER_CLAIMS_UNDECIDED, "eventSetWakesEveryWaiter");
+    }
+
+    @Test
+    @Verifies(primitive = "Barrier", property = "mutant caught by Fray: a released party claims a party whose "
+            + "outcome is not written yet (the lost wake-up that shipped)", tool = Tool.MUTANT)
+    void helperClaimsUndecidedBarrier() {
+        caught(WakeUpMutants.HELPER_CLAIMS_UNDECIDED, "barrierTripReleasesEveryParty");
+    }
+
+    @Test
+    @Verifies(primitive = "Event", property = "mutant caught by Fray: a helper claims the next waiter and "
+            + "never unparks it", tool = Tool.MUTANT)
+    void helperDropsUnpark() {
+        caught(suiteMutant("BarrierMutantTest", "HELPER_DROPS_UNPARK"), "eventSetWakesEveryWaiter");
+    }
+
+    private static void caught(Mutant m, String check) {
+        Catch.assertCaught(m, LIMIT, FrayChecks.forkOptions(FrayChecks.reportDir(m.id())),
+                Check.of(FrayChecks.class, check));
+    }
+
+    /** A mutant constant of the suite's mutants package (package-private there: its meta-tests own it). */
+    static Mutant suiteMutant(String owner, String field) {
+        try {
+            Field f = Class.forName("org.threading4j.checks.mutants." + owner).getDeclaredField(field);
+            f.setAccessible(true);
+            return (Mutant) f.get(null);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("no mutant " + owner + "." + field, e);
+        }
+    }
+}
