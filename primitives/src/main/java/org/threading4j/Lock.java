@@ -34,8 +34,8 @@ import org.threading4j.internal.Timeouts;
  * <p><b>Diagnostics.</b> A thread waiting for the lock is parked on the lock's owner record, an
  * {@link java.util.concurrent.locks.AbstractOwnableSynchronizer} that names the thread whose acquire took
  * the lock. So {@code jstack -l} lists the lock under that thread's "Locked ownable synchronizers",
- * {@link java.lang.management.ThreadInfo#getLockOwnerName()} of a waiter names it, and
- * {@link java.lang.management.ThreadMXBean#findDeadlockedThreads()} finds cycles of Locks (and RLocks,
+ * {@code ThreadInfo.getLockOwnerName()} of a waiter names it, and
+ * {@code ThreadMXBean.findDeadlockedThreads()} finds cycles of Locks (and RLocks,
  * and {@code ReentrantLock}s), as for {@code ReentrantLock}. The record is for diagnostics only: a release
  * by any thread clears it, and the lock never consults it. {@link #toString()} shows the state.
  *

@@ -33,8 +33,8 @@ import org.threading4j.internal.Timeouts;
  * <p><b>Diagnostics.</b> A thread waiting for the lock is parked on the lock's owner record, an
  * {@link java.util.concurrent.locks.AbstractOwnableSynchronizer} whose owner is the RLock's owner. So
  * {@code jstack -l} lists the lock under its owner's "Locked ownable synchronizers",
- * {@link java.lang.management.ThreadInfo#getLockOwnerName()} of a waiter names the owner, and
- * {@link java.lang.management.ThreadMXBean#findDeadlockedThreads()} finds cycles of RLocks (and Locks, and
+ * {@code ThreadInfo.getLockOwnerName()} of a waiter names the owner, and
+ * {@code ThreadMXBean.findDeadlockedThreads()} finds cycles of RLocks (and Locks, and
  * {@code ReentrantLock}s), as for {@code ReentrantLock}. {@link #toString()} shows the owner and hold count.
  *
  * <p>Interrupts, timeouts and argument checks follow the
