@@ -26,7 +26,8 @@ class StrayUnparkMutantsTest {
     static final List<String> STRAYS_ON = List.of("-D" + StrayUnparks.PROPERTY + "=true");
 
     /**
-     * Waiters of {@code primitive} (the queue's blocker is exactly that public class) that return from
+     * Waiters of {@code primitive} (the queue's blocker is exactly that public class, or, for Lock and RLock,
+     * the owner record of one) that return from
      * {@code park} still undecided (or ignore an interrupt, which also ends a park) leave the queue with
      * {@code outcome}, as if a waker had decided it: {@code GRANTED} (handed a permit, or the trip's index)
      * for the lock-like primitives and the barrier, {@code SIGNALLED} (notified, set, cancelled) for the rest.
@@ -44,8 +45,9 @@ class StrayUnparkMutantsTest {
                 "        int outcome;\n"
                         + "        for (boolean parked = false;; parked = true) {\n"
                         + "            outcome = w.status;\n"
-                        + "            if (outcome == WAITING && parked && blocker.getClass() == " + primitive.getName()
-                        + ".class) {\n"
+                        + "            if (outcome == WAITING && parked && (blocker.getClass() == " + primitive.getName()
+                        + ".class || blocker instanceof LockOwner && ((LockOwner) blocker).lock().getClass() == "
+                        + primitive.getName() + ".class)) {\n"
                         + "                outcome = leave(w, " + outcome + ");\n"
                         + "            }\n"
                         + "            if (outcome != WAITING) {\n");
