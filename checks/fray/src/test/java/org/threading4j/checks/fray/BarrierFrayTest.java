@@ -95,8 +95,12 @@ class BarrierFrayTest {
         Barrier b = new Barrier(3);
         Actor a = Actor.start("party-a", () -> b.await());
         Actor c = Actor.start("party-b", () -> b.await());
-        Actor.awaitQueued(a.thread());
-        Actor.awaitQueued(c.thread());
+        if (!Actor.awaitQueued(a.thread()) || !Actor.awaitQueued(c.thread())) {
+            b.abort(); // not this scenario (a party was never scheduled): release them and end the schedule
+            a.join().assertThrew(BrokenBarrierException.class);
+            c.join().assertThrew(BrokenBarrierException.class);
+            return;
+        }
         Actor resetter = Actor.start("resetter", () -> {
             b.reset();
             return null;

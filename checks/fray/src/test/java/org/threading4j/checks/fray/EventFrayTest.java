@@ -51,8 +51,12 @@ class EventFrayTest {
         Event e = new Event();
         Actor a = Actor.start("waiter-a", () -> e.await(Duration.ofDays(1)));
         Actor b = Actor.start("waiter-b", () -> e.await(Duration.ofDays(1)));
-        Actor.awaitQueued(a.thread());
-        Actor.awaitQueued(b.thread());
+        if (!Actor.awaitQueued(a.thread()) || !Actor.awaitQueued(b.thread())) {
+            e.set(); // not this scenario (a waiter was never scheduled): release them and end the schedule
+            a.join().assertReturned(true);
+            b.join().assertReturned(true);
+            return;
+        }
         Actor setter = Actor.start("setter", () -> {
             e.set();
             return null;
@@ -81,7 +85,7 @@ class EventFrayTest {
             e.await();
             return true;
         });
-        Actor.awaitQueued(a.thread());
+        Actor.awaitQueued(a.thread()); // queued or not, set() below must release them
         Actor.awaitQueued(b.thread());
         Actor late = Actor.start("registering", () -> e.await(Duration.ofDays(1)));
         e.set();
