@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.pastalab.fray.core.command.SystemTimeDelegateType;
 import org.pastalab.fray.junit.junit5.FrayTestExtension;
@@ -36,6 +37,43 @@ class EventFrayTest {
         e.set();
         for (Actor w : waiters) {
             w.join().assertReturned(true); // no clear(): the flag stays up
+        }
+    }
+
+    /**
+     * Four waiters, one set(), and a thread that unparks every waiter at arbitrary points (any code may call
+     * {@code LockSupport.unpark} on any thread). A waiter woken that way while set() is still resolving sees
+     * its own outcome early and helps: helpers then run during the resolve and meet claimed, decided and
+     * undecided nodes in every order, which a schedule without stray unparks reaches only when a waiter has
+     * not parked yet.
+     */
+    @FrayTest(iterations = 1000, resetClassLoaderPerIteration = false)
+    @Verifies(primitive = "Event", property = "no lost wake-up: set() wakes every waiter while stray unparks wake "
+            + "them early (4 waiters, helpers during the resolve)", tool = Tool.FRAY)
+    void setWakesEveryWaiterUnderStrayUnparks() throws Exception {
+        Event e = new Event();
+        Actor[] waiters = new Actor[4];
+        for (int i = 0; i < waiters.length; i++) {
+            waiters[i] = Actor.start("waiter-" + i, () -> {
+                e.await();
+                return e.isSet();
+            });
+        }
+        for (Actor w : waiters) {
+            Actor.awaitQueued(w.thread()); // queued or not, set() below must release them
+        }
+        Actor stray = Actor.start("stray-unparks", () -> {
+            for (int round = 0; round < 2; round++) {
+                for (Actor w : waiters) {
+                    LockSupport.unpark(w.thread());
+                }
+            }
+            return null;
+        });
+        e.set();
+        stray.join().assertNoThrow();
+        for (Actor w : waiters) {
+            w.join().assertReturned(true);
         }
     }
 

@@ -30,6 +30,10 @@ public final class FrayChecks {
         run(EventFrayTest.class, "setWakesEveryWaiter");
     }
 
+    public void eventSetUnderStrayUnparks() {
+        run(EventFrayTest.class, "setWakesEveryWaiterUnderStrayUnparks");
+    }
+
     public void eventSetWithRegisteringWaiter() {
         run(EventFrayTest.class, "setWithRegisteringWaiter");
     }

@@ -28,11 +28,6 @@ class FrayMutantTest {
      * 0.9.2 makes scheduling points only at volatile field accesses and VarHandle {@code compareAndSet},
      * {@code getVolatile} and {@code setVolatile} (besides locks, park, unpark and thread operations), so no
      * schedule can put the set() inside that window: it survives.
-     *
-     * <p>Nor {@code WakeUpMutants.WAKER_SKIPS_CLAIMED}: it loses a wake-up only if two helpers in a row run
-     * while the waker is still resolving (the first claims the second's node, the second stops at an
-     * undecided one, then the waker stops at the claimed node); the random scheduler meets that too rarely
-     * for a meta-test that must not be flaky.
      */
     private static final Duration LIMIT = Duration.ofMinutes(3);
 
@@ -62,6 +57,18 @@ class FrayMutantTest {
             + "outcome is not written yet (the lost wake-up that shipped)", tool = Tool.MUTANT)
     void helperClaimsUndecidedBarrier() {
         caught(WakeUpMutants.HELPER_CLAIMS_UNDECIDED, "barrierTripReleasesEveryParty");
+    }
+
+    /**
+     * The waker stops at the first claimed node. It loses a wake-up only when a helper runs during the
+     * resolve (it claims a decided node and stops at an undecided one): the stray-unpark scenario makes
+     * helpers run there.
+     */
+    @Test
+    @Verifies(primitive = "Event", property = "mutant caught by Fray: the waker stops at the first node a helper "
+            + "claimed", tool = Tool.MUTANT)
+    void wakerSkipsClaimed() {
+        caught(WakeUpMutants.WAKER_SKIPS_CLAIMED, "eventSetUnderStrayUnparks");
     }
 
     @Test
