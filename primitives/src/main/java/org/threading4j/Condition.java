@@ -191,7 +191,7 @@ public final class Condition {
      *         is thrown, and no signal was used up
      */
     public void await() throws InterruptedException {
-        awaitNanos(false, 0L);
+        awaitNanos(true, false, 0L);
     }
 
     /**
@@ -208,7 +208,7 @@ public final class Condition {
      */
     public boolean await(Duration timeout) throws InterruptedException {
         long nanos = Timeouts.toNanos(timeout);
-        return awaitNanos(nanos < WaitQueue.FOREVER, nanos);
+        return awaitNanos(true, nanos < WaitQueue.FOREVER, nanos);
     }
 
     /**
@@ -225,7 +225,7 @@ public final class Condition {
     public void waitFor(BooleanSupplier predicate) throws InterruptedException {
         Objects.requireNonNull(predicate, "predicate");
         while (!predicate.getAsBoolean()) {
-            awaitNanos(false, 0L);
+            awaitNanos(true, false, 0L);
         }
     }
 
@@ -254,7 +254,7 @@ public final class Condition {
         boolean result = predicate.getAsBoolean();
         long left = nanos;
         while (!result) {
-            awaitNanos(true, left);
+            awaitNanos(true, true, left);
             result = predicate.getAsBoolean();
             left = deadline - System.nanoTime();
             if (left <= 0L) {
@@ -265,14 +265,35 @@ public final class Condition {
     }
 
     /**
-     * The wait itself. Order: check ownership, check a pending interrupt, enqueue (still holding the lock,
-     * so no signal can slip between releasing and enqueueing), release fully, park, reacquire, report.
+     * For the {@code java.util.concurrent} view: {@link #await(Duration)} with the timeout in nanoseconds,
+     * already checked (0 or more; {@link WaitQueue#FOREVER} or more waits for ever).
      */
-    private boolean awaitNanos(boolean timed, long nanos) throws InterruptedException {
+    boolean awaitNanos(long nanos) throws InterruptedException {
+        return awaitNanos(true, nanos < WaitQueue.FOREVER, nanos);
+    }
+
+    /**
+     * For the {@code java.util.concurrent} view: {@link #await()} that ignores interrupts until signalled,
+     * then returns with the interrupt status set if one arrived. Python's {@code cond.wait()} is this.
+     */
+    void awaitUninterruptibly() {
+        try {
+            awaitNanos(false, false, 0L);
+        } catch (InterruptedException cannotHappen) {
+            throw new AssertionError(cannotHappen); // an uninterruptible wait never ends INTERRUPTED
+        }
+    }
+
+    /**
+     * The wait itself. Order: check ownership, check a pending interrupt (if {@code interruptible}),
+     * enqueue (still holding the lock, so no signal can slip between releasing and enqueueing), release
+     * fully, park, reacquire, report.
+     */
+    private boolean awaitNanos(boolean interruptible, boolean timed, long nanos) throws InterruptedException {
         if (!owned()) {
             throw new IllegalMonitorStateException("cannot wait on un-acquired lock");
         }
-        if (Thread.interrupted()) {
+        if (interruptible && Thread.interrupted()) {
             throw new InterruptedException();
         }
         long deadline = timed ? WaitQueue.deadlineAfter(nanos) : 0L;
@@ -292,7 +313,7 @@ public final class Condition {
             }
             throw new IllegalMonitorStateException("cannot wait on un-acquired lock");
         }
-        int outcome = waiters.park(w, true, timed, deadline);
+        int outcome = waiters.park(w, interruptible, timed, deadline);
         restore(saved);
 
         if (outcome == WaitQueue.INTERRUPTED) {

@@ -1,6 +1,8 @@
 package org.threading4j;
 
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.threading4j.internal.LockOwner;
 import org.threading4j.internal.PermitSync;
 import org.threading4j.internal.Timeouts;
@@ -39,6 +41,9 @@ import org.threading4j.internal.Timeouts;
  * and {@code ReentrantLock}s), as for {@code ReentrantLock}. The record is for diagnostics only: a release
  * by any thread clears it, and the lock never consults it. {@link #toString()} shows the state.
  *
+ * <p>{@link #asJavaLock()} returns the lock as a {@link java.util.concurrent.locks.Lock}, for code that
+ * expects one; it stays unowned and non-reentrant.
+ *
  * <p>Interrupts, timeouts and argument checks follow the
  * <a href="package-summary.html#conventions">package conventions</a>.
  */
@@ -58,6 +63,8 @@ public final class Lock {
     }
     /** Shared by every {@link #hold()}: a Lock may be released by any thread. */
     private final Held held = this::release;
+    /** The one {@link #asJavaLock()} view of this lock. */
+    private final JavaLockView javaLock = new JavaLockView();
 
     /** Creates an unlocked lock. Python: {@code threading.Lock()}. */
     public Lock() {
@@ -107,7 +114,12 @@ public final class Lock {
      * @throws InterruptedException if interrupted before or while waiting; the lock is then not acquired
      */
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
-        if (sync.tryAcquire(Timeouts.toNanos(timeout))) {
+        return tryAcquireNanos(Timeouts.toNanos(timeout));
+    }
+
+    /** {@link #tryAcquire(Duration)} with the timeout checked: 0 or more nanoseconds. */
+    private boolean tryAcquireNanos(long nanos) throws InterruptedException {
+        if (sync.tryAcquire(nanos)) {
             acquirer.owner(Thread.currentThread());
             return true;
         }
@@ -146,6 +158,130 @@ public final class Lock {
     public Held hold() {
         acquire();
         return held;
+    }
+
+    /**
+     * Returns this lock as a {@link java.util.concurrent.locks.Lock}, for code that expects one. The same
+     * view object is returned on every call; it has no state of its own, so the lock and its view may be
+     * used side by side ({@code lock()} then {@code release()}, say). It maps:
+     *
+     * <table>
+     * <caption>The view's methods</caption>
+     * <tr><th>view</th><th>this lock</th><th>Python</th></tr>
+     * <tr><td>{@code lock()}</td><td>{@link #acquire()}</td><td>{@code lock.acquire()}</td></tr>
+     * <tr><td>{@code lockInterruptibly()}</td><td>{@link #acquireInterruptibly()}</td><td>none</td></tr>
+     * <tr><td>{@code tryLock()}</td><td>{@link #tryAcquire()}</td><td>{@code lock.acquire(blocking=False)}</td></tr>
+     * <tr><td>{@code tryLock(time, unit)}</td><td>{@link #tryAcquire(Duration)}; a negative time tries once;
+     *     a null {@code unit} throws {@code NullPointerException}</td><td>{@code lock.acquire(timeout=t)}</td></tr>
+     * <tr><td>{@code unlock()}</td><td>{@link #release()}</td><td>{@code lock.release()}</td></tr>
+     * <tr><td>{@code newCondition()}</td><td>a view of {@code new Condition(this)}, new on each call</td>
+     *     <td>{@code threading.Condition(lock)}</td></tr>
+     * </table>
+     *
+     * <p>Interrupts are handled as by {@code ReentrantLock}: {@code lockInterruptibly()}, the timed
+     * {@code tryLock} and the condition's {@code await} methods (except {@code awaitUninterruptibly()})
+     * throw {@code InterruptedException} when interrupted, also when the interrupt is pending on entry,
+     * and clear the interrupt status; {@code lock()} keeps waiting and re-asserts it.
+     *
+     * <p><b>Deliberate differences from {@code ReentrantLock}</b>, because this is Python's lock:
+     * <ul>
+     * <li>It has no owner: {@code unlock()} by any thread releases it (a hand-over is legal), and only
+     *     an unlocked lock makes {@code unlock()} throw {@code IllegalMonitorStateException("release
+     *     unlocked lock")}.</li>
+     * <li>It is not reentrant: a second {@code lock()} by the thread that holds it waits until another
+     *     thread unlocks it (for ever if none does), and a second {@code tryLock()} returns
+     *     {@code false}.</li>
+     * <li>The conditions of {@code newCondition()} check "locked by some thread", not "locked by the
+     *     caller", before {@code await} and {@code signal} (as {@link Condition} does with a
+     *     {@code Lock}): both throw {@code IllegalMonitorStateException} only when the lock is unlocked.</li>
+     * </ul>
+     *
+     * <p>Memory effects, fairness and diagnostics are this lock's: the view adds nothing to them.
+     *
+     * @return the {@code java.util.concurrent.locks.Lock} view of this lock, the same object on every call
+     */
+    public java.util.concurrent.locks.Lock asJavaLock() {
+        return javaLock;
+    }
+
+    /** The {@link #asJavaLock()} view: each method is one call of this lock's. */
+    private final class JavaLockView implements java.util.concurrent.locks.Lock {
+
+        /**
+         * Acquires the lock, as {@link Lock#acquire()}: not interruptible, not reentrant. Python:
+         * {@code lock.acquire()}.
+         */
+        @Override
+        public void lock() {
+            acquire();
+        }
+
+        /**
+         * Acquires the lock unless interrupted, as {@link Lock#acquireInterruptibly()}. Python: none.
+         *
+         * @throws InterruptedException if interrupted before or while waiting; the lock is then not acquired
+         */
+        @Override
+        public void lockInterruptibly() throws InterruptedException {
+            acquireInterruptibly();
+        }
+
+        /**
+         * Acquires the lock only if it is free now, as {@link Lock#tryAcquire()}. Python:
+         * {@code lock.acquire(blocking=False)}.
+         *
+         * @return {@code true} if the lock was acquired
+         */
+        @Override
+        public boolean tryLock() {
+            return tryAcquire();
+        }
+
+        /**
+         * Acquires the lock, waiting at most {@code time}, as {@link Lock#tryAcquire(Duration)}; zero or
+         * negative tries once. Python: {@code lock.acquire(timeout=t)}.
+         *
+         * @param time how long to wait
+         * @param unit the unit of {@code time}
+         * @return {@code true} if acquired, {@code false} if the time ran out first
+         * @throws NullPointerException if {@code unit} is null
+         * @throws InterruptedException if interrupted before or while waiting; the lock is then not acquired
+         */
+        @Override
+        public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
+            Objects.requireNonNull(unit, "unit");
+            return tryAcquireNanos(Math.max(unit.toNanos(time), 0L)); // toNanos saturates: huge waits for ever
+        }
+
+        /**
+         * Releases the lock, from any thread, as {@link Lock#release()}. Python: {@code lock.release()}.
+         *
+         * @throws IllegalMonitorStateException if the lock is not locked ("release unlocked lock")
+         */
+        @Override
+        public void unlock() {
+            release();
+        }
+
+        /**
+         * Returns a {@code java.util.concurrent.locks.Condition} view of a new {@link Condition} on this
+         * lock; each call makes a new one. Python: {@code threading.Condition(lock)}.
+         *
+         * @return a new condition view tied to this lock
+         */
+        @Override
+        public java.util.concurrent.locks.Condition newCondition() {
+            return new JavaCondition(new Condition(Lock.this));
+        }
+
+        /**
+         * Names the view and describes the lock, e.g.
+         * {@code java.util.concurrent.locks.Lock view of org.threading4j.Lock@1b6d3586[unlocked]}.
+         */
+        @Override
+        public String toString() {
+            return "java.util.concurrent.locks.Lock view of " + Lock.this;
+        }
     }
 
     /**

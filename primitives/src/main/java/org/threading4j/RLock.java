@@ -1,6 +1,8 @@
 package org.threading4j;
 
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.threading4j.internal.LockOwner;
 import org.threading4j.internal.PermitSync;
 import org.threading4j.internal.Timeouts;
@@ -37,6 +39,9 @@ import org.threading4j.internal.Timeouts;
  * {@code ThreadMXBean.findDeadlockedThreads()} finds cycles of RLocks (and Locks, and
  * {@code ReentrantLock}s), as for {@code ReentrantLock}. {@link #toString()} shows the owner and hold count.
  *
+ * <p>{@link #asJavaLock()} returns the lock as a {@link java.util.concurrent.locks.Lock}, for code
+ * that expects one.
+ *
  * <p>Interrupts, timeouts and argument checks follow the
  * <a href="package-summary.html#conventions">package conventions</a>.
  */
@@ -65,6 +70,8 @@ public final class RLock {
     private int holds;
     /** Shared by every {@link #hold()}: it releases the calling thread's hold. */
     private final Held held = this::release;
+    /** The one {@link #asJavaLock()} view of this lock. */
+    private final JavaLockView javaLock = new JavaLockView();
 
     /** Creates an unlocked reentrant lock. Python: {@code threading.RLock()}. */
     public RLock() {
@@ -142,7 +149,11 @@ public final class RLock {
      * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
      */
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
-        long nanos = Timeouts.toNanos(timeout);
+        return tryAcquireNanos(Timeouts.toNanos(timeout));
+    }
+
+    /** {@link #tryAcquire(Duration)} with the timeout checked: 0 or more nanoseconds. */
+    private boolean tryAcquireNanos(long nanos) throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
@@ -214,6 +225,134 @@ public final class RLock {
     public Held hold() {
         acquire();
         return held;
+    }
+
+    /**
+     * Returns this lock as a {@link java.util.concurrent.locks.Lock}, for code that expects one: it then
+     * behaves as a (non-fair) {@code ReentrantLock}. The same view object is returned on every call; it
+     * has no state of its own, so the lock and its view may be mixed freely (the hold count is shared). It
+     * maps:
+     *
+     * <table>
+     * <caption>The view's methods</caption>
+     * <tr><th>view</th><th>this lock</th><th>Python</th></tr>
+     * <tr><td>{@code lock()}</td><td>{@link #acquire()}</td><td>{@code rlock.acquire()}</td></tr>
+     * <tr><td>{@code lockInterruptibly()}</td><td>{@link #acquireInterruptibly()}</td><td>none</td></tr>
+     * <tr><td>{@code tryLock()}</td><td>{@link #tryAcquire()}</td><td>{@code rlock.acquire(blocking=False)}</td></tr>
+     * <tr><td>{@code tryLock(time, unit)}</td><td>{@link #tryAcquire(Duration)}; a negative time tries once;
+     *     a null {@code unit} throws {@code NullPointerException}</td><td>{@code rlock.acquire(timeout=t)}</td></tr>
+     * <tr><td>{@code unlock()}</td><td>{@link #release()}</td><td>{@code rlock.release()}</td></tr>
+     * <tr><td>{@code newCondition()}</td><td>a view of {@code new Condition(this)}, new on each call</td>
+     *     <td>{@code threading.Condition(rlock)}</td></tr>
+     * </table>
+     *
+     * <p>As for {@code ReentrantLock}: {@code unlock()} by a thread that does not own the lock throws
+     * {@code IllegalMonitorStateException} ("cannot release un-acquired lock"); the conditions'
+     * {@code await} and {@code signal} methods throw it when the caller does not own the lock, and
+     * {@code await} releases every hold and restores the count before it returns or throws.
+     * {@code lockInterruptibly()}, the timed {@code tryLock} and the conditions' {@code await} methods
+     * (except {@code awaitUninterruptibly()}) throw {@code InterruptedException} when interrupted, also
+     * when the interrupt is pending on entry (for {@code lockInterruptibly} and {@code tryLock}, also when
+     * the caller owns the lock), and clear the interrupt status; {@code lock()} keeps waiting and
+     * re-asserts it. Unlike {@code ReentrantLock}, which throws an {@code Error}, a hold count past
+     * {@link Integer#MAX_VALUE} throws {@code IllegalStateException}, and a condition checks ownership
+     * before a pending interrupt.
+     *
+     * <p>Memory effects, fairness and diagnostics are this lock's: the view adds nothing to them.
+     *
+     * @return the {@code java.util.concurrent.locks.Lock} view of this lock, the same object on every call
+     */
+    public java.util.concurrent.locks.Lock asJavaLock() {
+        return javaLock;
+    }
+
+    /** The {@link #asJavaLock()} view: each method is one call of this lock's. */
+    private final class JavaLockView implements java.util.concurrent.locks.Lock {
+
+        /**
+         * Acquires the lock, as {@link RLock#acquire()}: at once if the caller owns it, otherwise waiting
+         * as long as it takes, not interruptibly. Python: {@code rlock.acquire()}.
+         *
+         * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
+         */
+        @Override
+        public void lock() {
+            acquire();
+        }
+
+        /**
+         * Acquires the lock unless interrupted, as {@link RLock#acquireInterruptibly()}. Python: none.
+         *
+         * @throws InterruptedException if interrupted before or while waiting, also when the caller owns
+         *         the lock; nothing is acquired then
+         * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
+         */
+        @Override
+        public void lockInterruptibly() throws InterruptedException {
+            acquireInterruptibly();
+        }
+
+        /**
+         * Acquires the lock if the caller owns it or it is free now, as {@link RLock#tryAcquire()}.
+         * Python: {@code rlock.acquire(blocking=False)}.
+         *
+         * @return {@code true} if acquired
+         * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
+         */
+        @Override
+        public boolean tryLock() {
+            return tryAcquire();
+        }
+
+        /**
+         * Acquires the lock, waiting at most {@code time}; at once if the caller owns it; zero or negative
+         * tries once. As {@link RLock#tryAcquire(Duration)}. Python: {@code rlock.acquire(timeout=t)}.
+         *
+         * @param time how long to wait
+         * @param unit the unit of {@code time}
+         * @return {@code true} if acquired, {@code false} if the time ran out first
+         * @throws NullPointerException if {@code unit} is null
+         * @throws InterruptedException if interrupted before or while waiting, also when the caller owns
+         *         the lock; nothing is acquired then
+         * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
+         */
+        @Override
+        public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
+            Objects.requireNonNull(unit, "unit");
+            return tryAcquireNanos(Math.max(unit.toNanos(time), 0L)); // toNanos saturates: huge waits for ever
+        }
+
+        /**
+         * Releases one hold of the caller, as {@link RLock#release()}. Python: {@code rlock.release()}.
+         *
+         * @throws IllegalMonitorStateException if the caller does not own the lock
+         *         ("cannot release un-acquired lock")
+         */
+        @Override
+        public void unlock() {
+            release();
+        }
+
+        /**
+         * Returns a {@code java.util.concurrent.locks.Condition} view of a new {@link Condition} on this
+         * lock; each call makes a new one. Python: {@code threading.Condition(rlock)}.
+         *
+         * @return a new condition view tied to this lock
+         */
+        @Override
+        public java.util.concurrent.locks.Condition newCondition() {
+            return new JavaCondition(new Condition(RLock.this));
+        }
+
+        /**
+         * Names the view and describes the lock, e.g.
+         * {@code java.util.concurrent.locks.Lock view of org.threading4j.RLock@1b6d3586[locked by main,
+         * holds=1, waiters=0]}.
+         */
+        @Override
+        public String toString() {
+            return "java.util.concurrent.locks.Lock view of " + RLock.this;
+        }
     }
 
     // ---- for Condition: Python's _release_save / _acquire_restore ----
