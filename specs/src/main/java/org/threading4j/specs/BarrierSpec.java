@@ -35,6 +35,15 @@ import java.util.Set;
  * {@link #abort()} made while it runs cancels the trip (every party, the runner included, gets
  * {@code BrokenBarrierError}); {@link #await} from the action throws {@link IllegalStateException}.
  * {@link #waiting()} is {@code _count} while filling, 0 otherwise and while the action runs.
+ *
+ * <p>Differences from Python:
+ * <ul>
+ * <li>{@code wait} is {@code await}, and {@code BrokenBarrierError} is {@code BrokenBarrierException}.</li>
+ * <li>The action may call the barrier: {@code reset()} or {@code abort()} while it runs cancels the trip, and {@code
+ * await} from it throws {@code IllegalStateException}.</li>
+ * <li>{@code waiting()} is 0 while the action runs (Python's {@code n_waiting} counts the runner).</li>
+ * <li>An interrupt of a waiting party breaks the barrier; Python threads cannot be interrupted.</li>
+ * </ul>
  */
 public final class BarrierSpec {
 

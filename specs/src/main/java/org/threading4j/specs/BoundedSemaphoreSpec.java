@@ -6,6 +6,12 @@ package org.threading4j.specs;
  * {@code release(n)} refuses when {@code value + n > initial}: all or nothing, nothing released.
  * Python raises {@code ValueError("Semaphore released too many times")}; threading4j throws
  * {@code IllegalStateException} with the same message.
+ *
+ * <p>Differences from Python:
+ * <ul>
+ * <li>An over-release throws {@code IllegalStateException}, not {@code ValueError}: it is a state error, not a bad
+ * argument.</li>
+ * </ul>
  */
 public class BoundedSemaphoreSpec extends SemaphoreSpec {
 

@@ -18,6 +18,15 @@ import java.util.Set;
  * <p>The three calls that never wait ({@link #tryAcquire()}, {@link #release()}, {@link #locked()}) do not
  * depend on who calls them and have the primitive's signatures, so Lincheck can use this class as the
  * sequential specification of {@code Lock} directly.
+ *
+ * <p>Differences from Python:
+ * <ul>
+ * <li>Non-blocking and timed acquires are {@code tryAcquire()} and {@code tryAcquire(timeout)}, one method per
+ * mode.</li>
+ * <li>Releasing a free lock throws {@code IllegalMonitorStateException} with Python's {@code RuntimeError}
+ * message.</li>
+ * <li>{@code acquireInterruptibly} is new: Python threads cannot be interrupted.</li>
+ * </ul>
  */
 public class LockSpec {
 
@@ -142,6 +151,22 @@ public class LockSpec {
     /** Whether {@code caller} is blocked in a call. */
     public boolean waiting(int caller) {
         return waiting.containsKey(caller);
+    }
+
+    // ---- for ConditionSpec: a waiter gives the lock up and takes it back ----
+
+    /** Python's {@code Condition._release_save} for a {@code Lock}: a plain release. */
+    int releaseSave() {
+        release();
+        return 1;
+    }
+
+    /**
+     * Python's {@code Condition._acquire_restore}: a woken waiter must take the lock back; it waits until it can
+     * {@link #proceed}.
+     */
+    void acquireRestore(int caller) {
+        waits(caller, Wait.UNINTERRUPTIBLE);
     }
 
     // ---- helpers ----

@@ -1,6 +1,7 @@
 package org.threading4j.specs;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +20,15 @@ import org.threading4j.specs.LockSpec.Wait;
  * that caller). The signatures are the primitive's with that id added, so a Lincheck test whose operations
  * receive their thread's id (Lincheck's {@code ThreadIdGen}) can use this class as its sequential
  * specification.
+ *
+ * <p>Differences from Python:
+ * <ul>
+ * <li>{@code _is_owned()} and {@code _recursion_count()} are public: {@code isHeldByCurrentThread} and {@code
+ * holdCount}.</li>
+ * <li>A release by a caller that is not the owner throws {@code IllegalMonitorStateException} with Python's {@code
+ * RuntimeError} message.</li>
+ * <li>{@code acquireInterruptibly} is new: Python threads cannot be interrupted.</li>
+ * </ul>
  */
 public class RLockSpec {
 
@@ -34,6 +44,8 @@ public class RLockSpec {
     private final Map<Integer, Wait> waiting = new LinkedHashMap<>();
     /** Callers whose interrupt status is set. */
     private final Set<Integer> interrupted = new HashSet<>();
+    /** Callers taking the lock back after a condition wait: the holds they get ({@link #acquireRestore}). */
+    private final Map<Integer, Integer> restoring = new HashMap<>();
 
     // ---- calls that never wait ----
 
@@ -115,7 +127,8 @@ public class RLockSpec {
         }
         waiting.remove(caller);
         owner = caller;
-        count = 1;
+        Integer holds = restoring.remove(caller);
+        count = holds == null ? 1 : holds;
         return true;
     }
 
@@ -151,6 +164,22 @@ public class RLockSpec {
     /** Whether {@code caller} is blocked in a call. */
     public boolean waiting(int caller) {
         return waiting.containsKey(caller);
+    }
+
+    /** Python's {@code rlock._release_save()}: gives up every hold at once; returns how many there were. */
+    int releaseSave(int caller) {
+        int holds = count;
+        owner = NOBODY;
+        count = 0;
+        return holds;
+    }
+
+    /**
+     * Python's {@code rlock._acquire_restore(state)}: the caller waits for the lock, then gets {@code holds} holds.
+     */
+    void acquireRestore(int caller, int holds) {
+        restoring.put(caller, holds);
+        waits(caller, Wait.UNINTERRUPTIBLE);
     }
 
     private boolean waits(int caller, Wait how) {

@@ -30,6 +30,14 @@ import java.util.List;
  *
  * <p>The non-blocking surface ({@link #tryAcquire()}, {@link #release(int)}, {@link #value()},
  * {@link #holdOnce()}, {@link #acquireRelease()}) has the signatures of the Lincheck operations.
+ *
+ * <p>Differences from Python:
+ * <ul>
+ * <li>A negative initial value and {@code release(n)} with {@code n < 1} throw {@code IllegalArgumentException} with
+ * Python's {@code ValueError} message.</li>
+ * <li>The value is an {@code int}: a release that would take it above {@code Integer.MAX_VALUE} throws {@code
+ * IllegalStateException}.</li>
+ * </ul>
  */
 public class SemaphoreSpec {
 

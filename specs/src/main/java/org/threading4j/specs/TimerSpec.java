@@ -26,6 +26,13 @@ import java.util.Objects;
  * </ul>
  * A real {@code join()} waits for those steps; the model has the non-blocking probe {@link #joinNow()}
  * ({@code join(Duration.ZERO)}) instead.
+ *
+ * <p>Differences from Python:
+ * <ul>
+ * <li>{@code cancel()} answers whether it stopped the action from ever running.</li>
+ * <li>{@code start()} refuses a negative interval (Python fires at once).</li>
+ * <li>{@code join(timeout)} answers whether the timer's thread has finished (Python returns {@code None}).</li>
+ * </ul>
  */
 public final class TimerSpec {
 

@@ -3,28 +3,32 @@ package org.threading4j.checks.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.threading4j.checks.contract.ConditionWorlds.acquire;
-import static org.threading4j.checks.contract.ConditionWorlds.acquireInterruptibly;
-import static org.threading4j.checks.contract.ConditionWorlds.await;
-import static org.threading4j.checks.contract.ConditionWorlds.hold;
-import static org.threading4j.checks.contract.ConditionWorlds.holdCount;
-import static org.threading4j.checks.contract.ConditionWorlds.release;
-import static org.threading4j.checks.contract.ConditionWorlds.signal;
-import static org.threading4j.checks.contract.ConditionWorlds.signalAll;
-import static org.threading4j.checks.contract.ConditionWorlds.tryAcquire;
-import static org.threading4j.checks.contract.ConditionWorlds.tryAcquireZero;
-import static org.threading4j.checks.contract.ConditionWorlds.waitFor;
+import static org.threading4j.checks.subjects.ConditionWorlds.acquire;
+import static org.threading4j.checks.subjects.ConditionWorlds.acquireInterruptibly;
+import static org.threading4j.checks.subjects.ConditionWorlds.await;
+import static org.threading4j.checks.subjects.ConditionWorlds.hold;
+import static org.threading4j.checks.subjects.ConditionWorlds.holdCount;
+import static org.threading4j.checks.subjects.ConditionWorlds.release;
+import static org.threading4j.checks.subjects.ConditionWorlds.signal;
+import static org.threading4j.checks.subjects.ConditionWorlds.signalAll;
+import static org.threading4j.checks.subjects.ConditionWorlds.tryAcquire;
+import static org.threading4j.checks.subjects.ConditionWorlds.tryAcquireZero;
+import static org.threading4j.checks.subjects.ConditionWorlds.waitFor;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
-import org.threading4j.checks.contract.ConditionWorlds.Kind;
-import org.threading4j.checks.contract.ConditionWorlds.World;
+import org.threading4j.checks.subjects.ConditionModel;
+import org.threading4j.checks.subjects.ConditionWorlds.Kind;
+import org.threading4j.checks.subjects.ConditionWorlds.World;
+import org.threading4j.checks.subjects.ConditionWorlds;
+import org.threading4j.checks.subjects.Wait;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 import org.threading4j.specs.ConditionSpec;
-import org.threading4j.specs.ConditionSpec.Wait;
+import org.threading4j.specs.LockSpec;
+import org.threading4j.specs.RLockSpec;
 
 /**
  * The Condition contract, run against the model and the real condition over a Lock, an RLock and its own
@@ -36,7 +40,7 @@ abstract class ConditionContract {
 
     static final String VOID = "void";
     static final String PENDING = "pending";
-    static final String IE = ConditionSpec.INTERRUPTED;
+    static final String IE = ConditionModel.INTERRUPTED;
     static final String CANNOT_WAIT = "IllegalMonitorStateException(" + ConditionSpec.CANNOT_WAIT + ")";
     static final String CANNOT_NOTIFY = "IllegalMonitorStateException(" + ConditionSpec.CANNOT_NOTIFY + ")";
 
@@ -259,7 +263,7 @@ abstract class ConditionContract {
             w.interrupt(0);
             assertEquals(PENDING, w.result(0));
             assertEquals(VOID, w.call(1, release()));
-            assertEquals("true" + ConditionSpec.KEEPS_INTERRUPT, w.result(0));
+            assertEquals("true" + ConditionModel.KEEPS_INTERRUPT, w.result(0));
             Evidence.explored(1, "scenario");
         }
     }
@@ -276,7 +280,7 @@ abstract class ConditionContract {
             w.interrupt(0);
             assertEquals(IE, w.call(0, await(Wait.ZERO)));
             w.interrupt(0);
-            assertEquals(VOID + ConditionSpec.KEEPS_INTERRUPT, w.call(0, release()));
+            assertEquals(VOID + ConditionModel.KEEPS_INTERRUPT, w.call(0, release()));
             Evidence.explored(1, "scenario");
         }
     }
@@ -317,7 +321,7 @@ abstract class ConditionContract {
     void lockDelegation() {
         try (World w = create(2)) {
             String unheld = "IllegalMonitorStateException("
-                    + (reentrant(w) ? ConditionSpec.RELEASE_UNOWNED : ConditionSpec.RELEASE_UNLOCKED) + ")";
+                    + (reentrant(w) ? RLockSpec.UN_ACQUIRED : LockSpec.RELEASE_UNLOCKED) + ")";
             assertEquals(unheld, w.call(0, release()));
             assertEquals("true", w.call(0, tryAcquire()));
             assertTrue(w.locked());

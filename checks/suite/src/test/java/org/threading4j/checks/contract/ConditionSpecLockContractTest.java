@@ -1,5 +1,7 @@
 package org.threading4j.checks.contract;
 
+import org.threading4j.checks.subjects.ConditionWorlds;
+
 /** The Condition contract against the model, over a Lock. */
 class ConditionSpecLockContractTest extends ConditionContract {
     @Override

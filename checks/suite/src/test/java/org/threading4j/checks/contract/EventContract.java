@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.threading4j.checks.subjects.EventModel;
+import org.threading4j.checks.subjects.EventWorlds;
+import org.threading4j.checks.subjects.Wait;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
-import org.threading4j.specs.ConditionSpec.Wait;
-import org.threading4j.specs.EventSpec;
 
 /** The Event contract, run against the model ({@link EventSpecContractTest}) and the real event. */
 abstract class EventContract {
@@ -88,13 +89,13 @@ abstract class EventContract {
             assertEquals(PENDING, w.await(0, Wait.LONG));
             assertEquals(PENDING, w.await(1, Wait.UNTIMED));
             w.interrupt(0);
-            assertEquals(EventSpec.INTERRUPTED, w.result(0));
+            assertEquals(EventModel.INTERRUPTED, w.result(0));
             assertEquals(List.of(1), w.waiting());
             assertFalse(w.isSet());
             w.interrupt(0); // pending on entry: thrown even though the flag is set
             w.set();
             assertEquals("void", w.result(1));
-            assertEquals(EventSpec.INTERRUPTED, w.await(0, Wait.ZERO));
+            assertEquals(EventModel.INTERRUPTED, w.await(0, Wait.ZERO));
             assertEquals("true", w.await(0, Wait.ZERO));
             Evidence.explored(1, "scenario");
         }

@@ -1,6 +1,7 @@
 package org.threading4j.checks.contract;
 
 import org.threading4j.Event;
+import org.threading4j.checks.subjects.EventWorlds;
 
 /**
  * The Event contract against the real event on real threads. In {@code setAndClear}, {@code set(); clear();}

@@ -1,5 +1,7 @@
 package org.threading4j.checks.contract;
 
+import org.threading4j.checks.subjects.EventWorlds;
+
 /** The Event contract against the model. */
 class EventSpecContractTest extends EventContract {
     @Override

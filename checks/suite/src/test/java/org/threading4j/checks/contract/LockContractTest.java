@@ -11,6 +11,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import org.threading4j.Held;
 import org.threading4j.Lock;
+import org.threading4j.checks.subjects.Callers;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Threads;
 import org.threading4j.checks.support.Tool;

@@ -1,5 +1,7 @@
 package org.threading4j.checks.contract;
 
+import org.threading4j.checks.subjects.SemaphoreSubjects;
+
 /** The Semaphore contract against the sequential model. */
 class SemaphoreSpecContractTest extends SemaphoreContract {
     @Override

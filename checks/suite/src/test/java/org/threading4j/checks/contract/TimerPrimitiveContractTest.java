@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.threading4j.Timer;
+import org.threading4j.checks.subjects.TimerSubjects;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Threads;
 import org.threading4j.checks.support.Tool;

@@ -1,6 +1,7 @@
 package org.threading4j.checks.contract;
 
 import java.time.Duration;
+import org.threading4j.checks.subjects.TimerSubjects;
 
 /** The Timer contract against the sequential model. */
 class TimerSpecContractTest extends TimerContract {

@@ -8,14 +8,14 @@ import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 import org.threading4j.Condition;
 import org.threading4j.Lock;
+import org.threading4j.checks.subjects.ConditionOverLock;
 import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
-import org.threading4j.specs.ConditionSpec;
 
 /**
- * The non-blocking surface of a Condition over a Lock, linearizable against {@link ConditionSpec.OverLock}:
+ * The non-blocking surface of a Condition over a Lock, linearizable against {@link ConditionOverLock} (over {@code ConditionSpec}):
  * the delegated lock calls and the ownership check of every signal form (over a Lock, "owned" means
  * "locked", so the calling thread does not matter). {@code await} is left out on purpose: it releases the
  * lock in the middle of the call, so it is not atomic by design, and its reacquire blocks on a lock that a
@@ -63,7 +63,7 @@ public class ConditionLincheckTest {
         int iterations = Depth.pick(10, 100);
         int invocations = Depth.pick(300, 5_000);
         new StressOptions().iterations(iterations).invocationsPerIteration(invocations).threads(3).actorsPerThread(2)
-                .sequentialSpecification(ConditionSpec.OverLock.class).check(ConditionLincheckTest.class);
+                .sequentialSpecification(ConditionOverLock.class).check(ConditionLincheckTest.class);
         Evidence.explored((long) iterations * invocations, "invocations");
     }
 
@@ -73,7 +73,7 @@ public class ConditionLincheckTest {
         int iterations = Depth.pick(10, 100);
         int invocations = Depth.pick(200, 5_000);
         new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations).threads(3)
-                .actorsPerThread(2).sequentialSpecification(ConditionSpec.OverLock.class)
+                .actorsPerThread(2).sequentialSpecification(ConditionOverLock.class)
                 .check(ConditionLincheckTest.class);
         Evidence.explored((long) iterations * invocations, "invocations");
     }

@@ -6,14 +6,14 @@ import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 import org.threading4j.Event;
+import org.threading4j.checks.subjects.EventModel;
 import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
-import org.threading4j.specs.EventSpec;
 
 /**
- * Event's non-blocking operations, linearizable against {@link EventSpec}: {@code set}, {@code clear},
+ * Event's non-blocking operations, linearizable against {@link EventModel} (over {@code EventSpec}): {@code set}, {@code clear},
  * {@code isSet} and {@code await(Duration.ZERO)} (the flag at entry, never parks). Blocking waits are in
  * {@link EventConcurrentLincheckTest}.
  */
@@ -47,7 +47,7 @@ public class EventLincheckTest {
         int iterations = Depth.pick(10, 100);
         int invocations = Depth.pick(300, 5_000);
         new StressOptions().iterations(iterations).invocationsPerIteration(invocations).threads(3).actorsPerThread(2)
-                .sequentialSpecification(EventSpec.class).check(EventLincheckTest.class);
+                .sequentialSpecification(EventModel.class).check(EventLincheckTest.class);
         Evidence.explored((long) iterations * invocations, "invocations");
     }
 
@@ -57,7 +57,7 @@ public class EventLincheckTest {
         int iterations = Depth.pick(10, 100);
         int invocations = Depth.pick(200, 5_000);
         new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations).threads(3)
-                .actorsPerThread(2).sequentialSpecification(EventSpec.class).check(EventLincheckTest.class);
+                .actorsPerThread(2).sequentialSpecification(EventModel.class).check(EventLincheckTest.class);
         Evidence.explored((long) iterations * invocations, "invocations");
     }
 }

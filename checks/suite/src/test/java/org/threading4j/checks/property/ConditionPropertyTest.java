@@ -13,22 +13,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
-import org.threading4j.checks.contract.ConditionActors;
-import org.threading4j.checks.contract.ConditionWorlds;
-import org.threading4j.checks.contract.ConditionWorlds.Kind;
-import org.threading4j.checks.contract.ConditionWorlds.Op;
-import org.threading4j.checks.contract.ConditionWorlds.RealWorld;
+import org.threading4j.checks.subjects.ConditionActors;
+import org.threading4j.checks.subjects.ConditionModel.Phase;
+import org.threading4j.checks.subjects.ConditionModel;
+import org.threading4j.checks.subjects.ConditionWorlds.Kind;
+import org.threading4j.checks.subjects.ConditionWorlds.Op;
+import org.threading4j.checks.subjects.ConditionWorlds.RealWorld;
+import org.threading4j.checks.subjects.ConditionWorlds;
+import org.threading4j.checks.subjects.Wait;
 import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
-import org.threading4j.specs.ConditionSpec;
-import org.threading4j.specs.ConditionSpec.Phase;
-import org.threading4j.specs.ConditionSpec.Wait;
 
 /**
  * Random schedules of three real threads on a real Condition, checked step by step against
- * {@link ConditionSpec}. Where the contract leaves a choice open the model keeps every possibility: which
+ * {@link org.threading4j.specs.ConditionSpec} (through {@link ConditionModel}). Where the contract leaves a choice open the model keeps every possibility: which
  * thread gets a free lock, and when a short-timed waiter's deadline passes relative to the other steps
  * (before a signal, or after it). The test keeps the set of model states consistent with everything seen so
  * far, and fails as soon as it is empty. Short waits (2 ms) are not waited out between steps, so the next
@@ -96,9 +96,9 @@ class ConditionPropertyTest {
     }
 
     static void run(Kind kind, List<Step> schedule, AtomicLong steps) {
-        ConditionSpec first = new ConditionSpec(kind == Kind.LOCK ? ConditionSpec.LockKind.LOCK
-                : ConditionSpec.LockKind.RLOCK, THREADS);
-        Set<ConditionSpec> models = new LinkedHashSet<>();
+        ConditionModel first = new ConditionModel(kind == Kind.LOCK ? ConditionModel.LockKind.LOCK
+                : ConditionModel.LockKind.RLOCK, THREADS);
+        Set<ConditionModel> models = new LinkedHashSet<>();
         models.add(first);
         RealWorld real = (RealWorld) ConditionWorlds.real(kind, THREADS);
         real.waitForShortTimeouts = false; // let the next steps race a 2 ms deadline
@@ -107,14 +107,14 @@ class ConditionPropertyTest {
             for (Step s : schedule) {
                 if (!"pending".equals(real.result(s.thread)) || s.action == Action.INTERRUPT) {
                     steps.incrementAndGet();
-                    Set<ConditionSpec> next = new LinkedHashSet<>();
-                    for (ConditionSpec m : models) {
-                        for (ConditionSpec before : timeoutsBefore(m)) {
+                    Set<ConditionModel> next = new LinkedHashSet<>();
+                    for (ConditionModel m : models) {
+                        for (ConditionModel before : timeoutsBefore(m)) {
                             if (s.action == Action.INTERRUPT) {
                                 if (before.mayTimeOut(s.thread)) {
                                     // The deadline may pass first and the interrupt land while the waiter
                                     // takes the lock back or returns: false, with the interrupt kept.
-                                    ConditionSpec late = before.copy();
+                                    ConditionModel late = before.copy();
                                     late.timeout(s.thread);
                                     late.interrupt(s.thread);
                                     quiesce(late, next);
@@ -136,14 +136,14 @@ class ConditionPropertyTest {
                     String seen = observeStable(real);
                     trace.append("; ").append(s).append(" -> ").append(real.result(s.thread));
                     models.clear();
-                    for (ConditionSpec m : next) {
+                    for (ConditionModel m : next) {
                         if (observe(m).equals(seen)) {
                             models.add(m);
                         }
                     }
                     if (models.isEmpty()) {
                         StringBuilder allowed = new StringBuilder();
-                        for (ConditionSpec m : next) {
+                        for (ConditionModel m : next) {
                             allowed.append("\n    ").append(observe(m)).append("   ").append(m);
                         }
                         throw new AssertionError("no model state explains what the real condition did\n  trace: "
@@ -160,12 +160,12 @@ class ConditionPropertyTest {
      * The states the model may be in when the next step starts: as observed, or with some short-timed
      * waiters timed out since (each then taking the lock back if it is free).
      */
-    private static Set<ConditionSpec> timeoutsBefore(ConditionSpec m) {
-        Set<ConditionSpec> out = new LinkedHashSet<>();
+    private static Set<ConditionModel> timeoutsBefore(ConditionModel m) {
+        Set<ConditionModel> out = new LinkedHashSet<>();
         out.add(m.copy());
         for (int t : m.waiting()) {
             if (m.mayTimeOut(t)) {
-                ConditionSpec c = m.copy();
+                ConditionModel c = m.copy();
                 c.timeout(t);
                 quiesce(c, out);
             }
@@ -177,16 +177,16 @@ class ConditionPropertyTest {
      * Every state the real condition may settle in: a free lock wanted by someone is always taken (by any
      * of them), while a short-timed waiter may or may not have timed out yet, in any order with the grants.
      */
-    private static void quiesce(ConditionSpec m, Set<ConditionSpec> into) {
+    private static void quiesce(ConditionModel m, Set<ConditionModel> into) {
         boolean mustMove = !m.grantable().isEmpty();
         for (int t : m.grantable()) {
-            ConditionSpec c = m.copy();
+            ConditionModel c = m.copy();
             c.grant(t);
             quiesce(c, into);
         }
         for (int t : m.waiting()) {
             if (m.mayTimeOut(t)) {
-                ConditionSpec c = m.copy();
+                ConditionModel c = m.copy();
                 c.timeout(t);
                 quiesce(c, into);
             }
@@ -209,7 +209,7 @@ class ConditionPropertyTest {
         }
     }
 
-    private static String observe(ConditionSpec m) {
+    private static String observe(ConditionModel m) {
         StringBuilder sb = new StringBuilder();
         for (int t = 0; t < THREADS; t++) {
             Phase p = m.phase(t);

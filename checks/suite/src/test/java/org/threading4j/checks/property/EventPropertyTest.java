@@ -12,16 +12,16 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
-import org.threading4j.checks.contract.EventWorlds;
+import org.threading4j.checks.subjects.EventModel;
+import org.threading4j.checks.subjects.EventWorlds;
+import org.threading4j.checks.subjects.Wait;
 import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
-import org.threading4j.specs.ConditionSpec.Wait;
-import org.threading4j.specs.EventSpec;
 
 /**
- * Random schedules of three real threads on a real Event against {@link EventSpec}, keeping every model state
+ * Random schedules of three real threads on a real Event against {@link org.threading4j.specs.EventSpec}, keeping every model state
  * consistent with what was seen (a short-timed waiter's deadline may fall before or after each step). Steps:
  * {@code set()}, {@code clear()}, {@code set(); clear()} back to back, {@code isSet()}, waits of every kind, and
  * interrupts. A failure prints the shrunk schedule as a trace.
@@ -79,8 +79,8 @@ class EventPropertyTest {
     }
 
     static void run(List<Step> schedule, AtomicLong steps) {
-        Set<EventSpec> models = new LinkedHashSet<>();
-        models.add(new EventSpec(THREADS));
+        Set<EventModel> models = new LinkedHashSet<>();
+        models.add(new EventModel(THREADS));
         EventWorlds.RealWorld real = EventWorlds.real(THREADS);
         real.waitForShortTimeouts = false; // let the next steps race a 2 ms deadline
         StringBuilder trace = new StringBuilder("Event()");
@@ -91,17 +91,17 @@ class EventPropertyTest {
                     continue;
                 }
                 steps.incrementAndGet();
-                Set<EventSpec> next = new LinkedHashSet<>();
+                Set<EventModel> next = new LinkedHashSet<>();
                 String answer = "";
-                for (EventSpec m : models) {
-                    for (EventSpec c : timeoutsBefore(m)) {
-                        if (waitStep && EventSpec.PENDING.equals(c.result(s.thread))) {
+                for (EventModel m : models) {
+                    for (EventModel c : timeoutsBefore(m)) {
+                        if (waitStep && EventModel.PENDING.equals(c.result(s.thread))) {
                             continue; // the real thread is idle (checked above): a short wait has ended
                         }
                         if (s.action == Action.INTERRUPT && c.mayTimeOut(s.thread)) {
                             // The deadline may pass first and the interrupt land before the wait returns:
                             // false, with the interrupt kept.
-                            EventSpec late = copy(c);
+                            EventModel late = copy(c);
                             late.timeoutThenInterrupt(s.thread);
                             next.addAll(timeoutsBefore(late));
                         }
@@ -114,7 +114,7 @@ class EventPropertyTest {
                 // isSet()'s answer is compared; a wait's answer is its thread's result, in the observation
                 String seen = observeStable(real) + (s.action == Action.IS_SET ? " answer " + realAnswer : "");
                 models.clear();
-                for (EventSpec m : next) {
+                for (EventModel m : next) {
                     String a = s.action == Action.IS_SET ? " answer " + m.isSet() : "";
                     if ((observe(m) + a).equals(seen)) {
                         models.add(m);
@@ -132,7 +132,7 @@ class EventPropertyTest {
         }
     }
 
-    private static String apply(EventSpec m, Step s) {
+    private static String apply(EventModel m, Step s) {
         switch (s.action) {
             case SET:
                 m.set();
@@ -177,14 +177,14 @@ class EventPropertyTest {
         }
     }
 
-    private static List<EventSpec> timeoutsBefore(EventSpec m) {
-        List<EventSpec> out = new ArrayList<>();
+    private static List<EventModel> timeoutsBefore(EventModel m) {
+        List<EventModel> out = new ArrayList<>();
         out.add(copy(m));
         for (int t : m.waiting()) {
             if (m.mayTimeOut(t)) {
                 int size = out.size();
                 for (int i = 0; i < size; i++) {
-                    EventSpec c = copy(out.get(i));
+                    EventModel c = copy(out.get(i));
                     c.timeout(t);
                     out.add(c);
                 }
@@ -205,7 +205,7 @@ class EventPropertyTest {
         }
     }
 
-    private static String observe(EventSpec m) {
+    private static String observe(EventModel m) {
         StringBuilder sb = new StringBuilder();
         for (int t = 0; t < THREADS; t++) {
             sb.append("T").append(t).append("=").append(m.result(t)).append(' ');
@@ -221,7 +221,7 @@ class EventPropertyTest {
         return sb.append("queue ").append(w.waiting()).append(w.isSet() ? " set" : " unset").toString();
     }
 
-    private static EventSpec copy(EventSpec m) {
+    private static EventModel copy(EventModel m) {
         return m.copy();
     }
 }

@@ -14,7 +14,7 @@ import org.quicktheories.core.stateful.Command;
 import org.quicktheories.core.stateful.Parallel;
 import org.quicktheories.generators.Generate;
 import org.threading4j.Lock;
-import org.threading4j.checks.contract.Callers;
+import org.threading4j.checks.subjects.Callers;
 import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Threads;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.threading4j.Condition;
 import org.threading4j.Lock;
 import org.threading4j.RLock;
-import org.threading4j.checks.contract.ConditionActors;
+import org.threading4j.checks.subjects.ConditionActors;
 import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Threads;

@@ -1,4 +1,4 @@
-package org.threading4j.checks.contract;
+package org.threading4j.checks.subjects;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,8 +9,8 @@ import org.threading4j.Held;
 import org.threading4j.Semaphore;
 import org.threading4j.checks.support.Threads;
 import org.threading4j.specs.BoundedSemaphoreSpec;
-import org.threading4j.specs.SemaphoreSpec;
 import org.threading4j.specs.SemaphoreSpec.Status;
+import org.threading4j.specs.SemaphoreSpec;
 
 /**
  * The two subjects of the Semaphore and BoundedSemaphore contracts, also driven by the property test: the

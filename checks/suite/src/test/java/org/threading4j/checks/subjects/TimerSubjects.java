@@ -1,4 +1,4 @@
-package org.threading4j.checks.contract;
+package org.threading4j.checks.subjects;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;

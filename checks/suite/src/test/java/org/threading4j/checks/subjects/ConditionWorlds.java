@@ -1,4 +1,4 @@
-package org.threading4j.checks.contract;
+package org.threading4j.checks.subjects;
 
 import java.time.Duration;
 import java.util.List;
@@ -8,11 +8,9 @@ import org.threading4j.Lock;
 import org.threading4j.RLock;
 import org.threading4j.internal.PermitSync;
 import org.threading4j.internal.WaitQueue;
-import org.threading4j.specs.ConditionSpec;
-import org.threading4j.specs.ConditionSpec.Wait;
 
 /**
- * A condition and the threads that use it, as the model ({@link ConditionSpec}) or as the real thing
+ * A condition and the threads that use it, as the model ({@link ConditionModel}) or as the real thing
  * ({@link Condition} on {@link ConditionActors}), behind one interface: call {@code op} in thread {@code t}
  * and see, once everything has settled, its answer or {@code "pending"}. The contract tests and the property
  * tests drive both the same way.
@@ -23,22 +21,22 @@ public final class ConditionWorlds {
     public enum Kind {
         LOCK, RLOCK, DEFAULT;
 
-        ConditionSpec.LockKind model() {
-            return this == LOCK ? ConditionSpec.LockKind.LOCK : ConditionSpec.LockKind.RLOCK;
+        ConditionModel.LockKind model() {
+            return this == LOCK ? ConditionModel.LockKind.LOCK : ConditionModel.LockKind.RLOCK;
         }
     }
 
     /** How long a short timed wait lasts in the real world (the model's {@link Wait#SHORT}). */
-    public static final Duration SHORT = Duration.ofMillis(2);
+    public static final Duration SHORT = Wait.SHORT_DURATION;
     /** A timeout that never passes during a test (the model's {@link Wait#LONG}). */
-    public static final Duration LONG = Duration.ofHours(1);
+    public static final Duration LONG = Wait.LONG_DURATION;
 
     private ConditionWorlds() {
     }
 
     /** One call, in the model and for real. */
     public interface Op {
-        String model(ConditionSpec s, int t);
+        String model(ConditionModel s, int t);
 
         Object real(Condition c) throws Exception;
 
@@ -53,16 +51,16 @@ public final class ConditionWorlds {
         }
     }
 
-    private static Op op(String name, java.util.function.BiFunction<ConditionSpec, Integer, String> model,
+    private static Op op(String name, java.util.function.BiFunction<ConditionModel, Integer, String> model,
             RealCall real) {
         return op(name, model, real, false);
     }
 
-    private static Op op(String name, java.util.function.BiFunction<ConditionSpec, Integer, String> model,
+    private static Op op(String name, java.util.function.BiFunction<ConditionModel, Integer, String> model,
             RealCall real, boolean mayTimeOut) {
         return new Op() {
             @Override
-            public String model(ConditionSpec s, int t) {
+            public String model(ConditionModel s, int t) {
                 return model.apply(s, t);
             }
 
@@ -94,37 +92,37 @@ public final class ConditionWorlds {
     }
 
     public static Op acquire() {
-        return op("acquire()", ConditionSpec::acquire, c -> {
+        return op("acquire()", ConditionModel::acquire, c -> {
             c.acquire();
             return null;
         });
     }
 
     public static Op acquireInterruptibly() {
-        return op("acquireInterruptibly()", ConditionSpec::acquireInterruptibly, c -> {
+        return op("acquireInterruptibly()", ConditionModel::acquireInterruptibly, c -> {
             c.acquireInterruptibly();
             return null;
         });
     }
 
     public static Op hold() {
-        return op("hold()", ConditionSpec::acquire, c -> {
+        return op("hold()", ConditionModel::acquire, c -> {
             c.hold();
             return null;
         });
     }
 
     public static Op tryAcquire() {
-        return op("tryAcquire()", ConditionSpec::tryAcquire, Condition::tryAcquire);
+        return op("tryAcquire()", ConditionModel::tryAcquire, Condition::tryAcquire);
     }
 
     /** {@code tryAcquire(Duration.ZERO)}: one try, like {@code tryAcquire()}. */
     public static Op tryAcquireZero() {
-        return op("tryAcquire(ZERO)", ConditionSpec::tryAcquire, c -> c.tryAcquire(Duration.ZERO));
+        return op("tryAcquire(ZERO)", ConditionModel::tryAcquire, c -> c.tryAcquire(Duration.ZERO));
     }
 
     public static Op release() {
-        return op("release()", ConditionSpec::release, c -> {
+        return op("release()", ConditionModel::release, c -> {
             c.release();
             return null;
         });
@@ -170,7 +168,7 @@ public final class ConditionWorlds {
     }
 
     public static Op signalAll() {
-        return op("signalAll()", ConditionSpec::signalAll, c -> {
+        return op("signalAll()", ConditionModel::signalAll, c -> {
             c.signalAll();
             return null;
         });
@@ -178,21 +176,15 @@ public final class ConditionWorlds {
 
     /** The caller's RLock hold count (RLock kinds only). */
     public static Op holdCount() {
-        return op("holdCount()", ConditionSpec::holdCountCall,
+        return op("holdCount()", ConditionModel::holdCountCall,
                 c -> ((RLock) ConditionActors.field(c, "rlock")).holdCount());
     }
 
     private static Duration duration(Wait wait) {
-        switch (wait) {
-            case ZERO:
-                return Duration.ZERO;
-            case SHORT:
-                return SHORT;
-            case LONG:
-                return LONG;
-            default:
-                throw new IllegalArgumentException("untimed has no duration");
+        if (wait == Wait.UNTIMED) {
+            throw new IllegalArgumentException("untimed has no duration");
         }
+        return wait.duration();
     }
 
     /** A condition and its threads. */
@@ -219,7 +211,7 @@ public final class ConditionWorlds {
 
     /** The model, which hands a free lock to the thread that has wanted it longest. */
     public static World model(Kind kind, int threads) {
-        ConditionSpec s = new ConditionSpec(kind.model(), threads);
+        ConditionModel s = new ConditionModel(kind.model(), threads);
         return new World() {
             @Override
             public Kind kind() {

@@ -1,14 +1,12 @@
-package org.threading4j.checks.contract;
+package org.threading4j.checks.subjects;
 
 import java.time.Duration;
 import java.util.List;
 import org.threading4j.Event;
 import org.threading4j.internal.WaitQueue;
-import org.threading4j.specs.ConditionSpec.Wait;
-import org.threading4j.specs.EventSpec;
 
 /**
- * An event and the threads that use it, as the model ({@link EventSpec}) or for real ({@link Event} on
+ * An event and the threads that use it, as the model ({@link EventModel}) or for real ({@link Event} on
  * {@link ConditionActors}), behind one interface; see {@link ConditionWorlds} for the idea.
  */
 public final class EventWorlds {
@@ -38,7 +36,7 @@ public final class EventWorlds {
     }
 
     public static World model(int threads) {
-        EventSpec s = new EventSpec(threads);
+        EventModel s = new EventModel(threads);
         return new World() {
             @Override
             public String await(int t, Wait wait) {
@@ -119,7 +117,7 @@ public final class EventWorlds {
         public void submit(int t, Wait wait) {
             mayTimeOut[t] = wait == Wait.SHORT;
             Duration d = wait == Wait.ZERO ? Duration.ZERO
-                    : wait == Wait.SHORT ? ConditionWorlds.SHORT : ConditionWorlds.LONG;
+                    : wait == Wait.SHORT ? Wait.SHORT_DURATION : Wait.LONG_DURATION;
             actors.submit(t, () -> {
                 if (wait == Wait.UNTIMED) {
                     event.await();

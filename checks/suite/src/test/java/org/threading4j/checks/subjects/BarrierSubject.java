@@ -1,16 +1,16 @@
-package org.threading4j.checks.contract;
+package org.threading4j.checks.subjects;
 
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.threading4j.Barrier;
 import org.threading4j.BrokenBarrierException;
 import org.threading4j.checks.support.Threads;
-import org.threading4j.specs.BarrierSpec;
 import org.threading4j.specs.BarrierSpec.Result;
+import org.threading4j.specs.BarrierSpec;
 
 /**
  * A barrier as the contract tests see it: threads named by numbers, each call made and then <em>settled</em>
