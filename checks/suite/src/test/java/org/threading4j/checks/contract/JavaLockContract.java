@@ -16,6 +16,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.threading4j.checks.subjects.Callers;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Threads;
 import org.threading4j.checks.support.Tool;
