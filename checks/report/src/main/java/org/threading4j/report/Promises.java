@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  * checks it names, looked up in the evidence rows, surefire's XML and jcstress's results.
  *
  * <p>A check is {@code Class#method} (a JUnit test; the class by simple or full name, an inherited test by
- * the class that runs it) or a bare class name (a jcstress test, or every test of a class). A name that
+ * the class that runs it) or a bare class name (a jcstress test, or every test of a class, such as the
+ * documentation samples, whose dynamic tests surefire names after their Markdown lines). A name that
  * matches no class and method in the checks' sources ({@code checks/*}{@code /src}) is an error, so that a
  * typo in the table cannot pass as "not run".
  */

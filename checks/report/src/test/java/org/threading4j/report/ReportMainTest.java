@@ -353,6 +353,25 @@ class ReportMainTest {
     }
 
     @Test
+    void aClassCheckCoversEveryTestOfTheClass() throws IOException {
+        sources();
+        Path samples = root.resolve("checks/samples/src/test/java/org/threading4j/checks/samples");
+        Files.createDirectories(samples);
+        Files.writeString(samples.resolve("DocSamplesTest.java"), "class DocSamplesTest {\n}\n");
+        promises("conv.spelling", "Python's names", "`DocSamplesTest`");
+        Path dir = root.resolve("checks/samples/target/surefire-reports");
+        Files.createDirectories(dir);
+        Files.writeString(root.resolve("checks/samples/pom.xml"), "<project/>");
+        String cls = "org.threading4j.checks.samples.DocSamplesTest";
+        Files.writeString(dir.resolve("TEST-" + cls + ".xml"), "<testsuite name=\"" + cls + "\" time=\"1\">"
+                + "<testcase name=\"docs/lock.md:8 main\" classname=\"" + cls + "\" time=\"0.5\"/>"
+                + "<testcase name=\"docs/rlock.md:8 main\" classname=\"" + cls + "\" time=\"0.5\"/></testsuite>");
+
+        assertEquals(0, report(), console.toString());
+        assertTrue(promisesSection().contains("| `DocSamplesTest` pass | passed |"), promisesSection());
+    }
+
+    @Test
     void withoutPromisesTablesTheReportSaysSo() throws IOException {
         evidence("LockContractTest", row("LockContractTest.exclusive", "PASS", run, ""));
 
