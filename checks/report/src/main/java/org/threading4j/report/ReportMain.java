@@ -49,7 +49,10 @@ import org.xml.sax.SAXException;
  *       without {@code @Verifies}, of class set-up, and the time per check kind;</li>
  *   <li>the progress file ({@code progress.tsv}): a test class that started but never finished (its JVM was
  *       killed or crashed) is a failure;</li>
- *   <li>jcstress's HTML results and {@code jcstress-status.properties} (its exit code and time).</li>
+ *   <li>jcstress's HTML results and {@code jcstress-status.properties} (its exit code and time);</li>
+ *   <li>the promises tables of {@code docs/verification.md} ({@link Promises}): each promise gets the results
+ *       of the checks it names; a failed one is named in the Failures entry of its check, and a check name
+ *       that matches no test in the checks' sources is a failure of its own.</li>
  * </ul>
  * Only this build's data counts (rows carrying its run id, files written since it started), unless no check
  * ran in this build at all, in which case the report says it shows earlier builds.
@@ -218,9 +221,16 @@ public final class ReportMain {
                             + rel(in, console) + ":\n" + tail(console, 6)));
         }
 
+        Path promisesFile = in.root().resolve(Promises.FILE);
+        List<Promises.Promise> promises = Promises.read(promisesFile);
+        List<Promises.Outcome> outcomes = Promises.evaluate(promises,
+                promises.isEmpty() ? new Promises.Sources() : Promises.scan(in.root()), all, suites);
+        failures = withPromises(failures, outcomes);
+
         Path outFile = in.verificationDir().resolve("report.md");
         Files.createDirectories(in.verificationDir());
-        String report = render(in, all, failures, suites, progress, jcStatus, strict || run.isEmpty(), Instant.now());
+        String report = render(in, all, failures, suites, progress, jcStatus, strict || run.isEmpty(), Instant.now(),
+                outcomes, Files.exists(promisesFile));
         Files.writeString(outFile, report, StandardCharsets.UTF_8);
         Files.writeString(in.verificationDir().resolve("durations.tsv"), durations(in, suites, jcStatus),
                 StandardCharsets.UTF_8);
@@ -239,6 +249,43 @@ public final class ReportMain {
         }
         out.println();
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /**
+     * The Failures entries with the promises they break: a failed check's entry names every promise whose
+     * result it failed; a failed promise whose check has no entry of its own gets one, and so does every
+     * promise that names a check the sources do not have (a typo in the table must fail the build).
+     */
+    static List<Failure> withPromises(List<Failure> failures, List<Promises.Outcome> outcomes) {
+        List<Failure> out = new ArrayList<>();
+        Set<String> attached = new LinkedHashSet<>();
+        for (Failure f : failures) {
+            List<String> ids = new ArrayList<>();
+            for (Promises.Outcome o : outcomes) {
+                if (o.verdict() == Promises.Verdict.FAILED
+                        && o.with("FAIL").stream().anyMatch(r -> Promises.matches(r, f.check()))) {
+                    ids.add("`" + o.promise().id() + "`");
+                    attached.add(o.promise().id());
+                }
+            }
+            out.add(ids.isEmpty() ? f : new Failure(f.check(), f.what() + "; breaks the promise"
+                    + (ids.size() == 1 ? " " : "s ") + String.join(", ", ids), f.message()));
+        }
+        for (Promises.Outcome o : outcomes) {
+            String id = o.promise().id();
+            if (o.verdict() == Promises.Verdict.FAILED && !attached.contains(id)) {
+                out.add(new Failure("promise " + id, "promise `" + id + "`: " + o.promise().text(),
+                        "Its checks failed: " + o.with("FAIL").stream().map(Promises.Ref::toString)
+                                .collect(Collectors.joining(", "))));
+            }
+            if (o.verdict() == Promises.Verdict.UNKNOWN_CHECK) {
+                out.add(new Failure(Promises.FILE, "promise `" + id + "` names a check that does not exist",
+                        "No such test in checks/*/src: " + o.with("UNKNOWN").stream().map(Promises.Ref::toString)
+                                .collect(Collectors.joining(", ")) + ".\nFix the name in the Promises table of "
+                                + Promises.FILE + " (Class#method, or a jcstress test's class name)."));
+            }
+        }
+        return out;
     }
 
     /**
@@ -486,7 +533,8 @@ public final class ReportMain {
     // Writing
 
     static String render(Inputs in, List<Row> rows, List<Failure> failures, List<Suite> suites,
-                         List<String[]> progress, Properties jcStatus, boolean thisBuild, Instant now) {
+                         List<String[]> progress, Properties jcStatus, boolean thisBuild, Instant now,
+                         List<Promises.Outcome> promises, boolean promisesFileFound) {
         StringBuilder sb = new StringBuilder();
         long pass = rows.stream().filter(r -> r.result().equals("PASS")).count();
         long fail = rows.stream().filter(r -> r.result().equals("FAIL")).count();
@@ -608,6 +656,8 @@ public final class ReportMain {
                     + "): the jcstress rows are missing._\n\n");
         }
 
+        sb.append(promisesSection(promises, promisesFileFound));
+
         sb.append("## Wall time per check kind\n\n| kind | test classes | time |\n|---|---|---|\n");
         Map<String, Long> classCounts = new LinkedHashMap<>();
         for (Suite s : suites) {
@@ -639,6 +689,61 @@ public final class ReportMain {
                 .append("`; this run's durations: `").append(rel(in, in.verificationDir().resolve("durations.tsv")))
                 .append("`\n");
         return sb.toString();
+    }
+
+    /** The Promises section: every promise of the docs' tables with its checks and this build's result. */
+    static String promisesSection(List<Promises.Outcome> outcomes, boolean fileFound) {
+        StringBuilder sb = new StringBuilder("## Promises\n\n");
+        if (outcomes.isEmpty()) {
+            sb.append("_No promises tables found (").append(fileFound ? "no \"## Promises\" section in " : "no ")
+                    .append('`').append(Promises.FILE).append("`)._\n\n");
+            return sb.toString();
+        }
+        Map<Promises.Verdict, Long> counts = outcomes.stream()
+                .collect(Collectors.groupingBy(Promises.Outcome::verdict, LinkedHashMap::new, Collectors.counting()));
+        long partial = outcomes.stream().filter(o -> o.promise().partial()).count();
+        sb.append("The promises of `").append(Promises.FILE).append("` (section Promises), each with the result of its "
+                + "checks in this build: ").append(outcomes.size()).append(" promises; ")
+                .append(counts.getOrDefault(Promises.Verdict.PASSED, 0L)).append(" passed, ")
+                .append(counts.getOrDefault(Promises.Verdict.FAILED, 0L)).append(" FAILED, ")
+                .append(counts.getOrDefault(Promises.Verdict.NOT_RUN, 0L)).append(" not run in this build, ")
+                .append(counts.getOrDefault(Promises.Verdict.NO_CHECK, 0L)).append(" with no check, ")
+                .append(counts.getOrDefault(Promises.Verdict.UNKNOWN_CHECK, 0L)).append(" naming an unknown check; ")
+                .append(partial).append(" of them only partly checked (see the note in the table).\n\n");
+        String section = null;
+        for (Promises.Outcome o : outcomes) {
+            if (!o.promise().section().equals(section)) {
+                section = o.promise().section();
+                sb.append("### ").append(section.isEmpty() ? "Promises" : section).append("\n\n")
+                        .append("| id | promise | checks | result |\n|---|---|---|---|\n");
+            }
+            String checks = o.byCheck().isEmpty() ? "—" : o.byCheck().entrySet().stream()
+                    .map(e -> "`" + e.getKey() + "` " + checkMark(e.getValue())).collect(Collectors.joining(", "));
+            sb.append("| `").append(esc(o.promise().id())).append("` | ").append(esc(o.promise().text()))
+                    .append(" | ").append(esc(checks)).append(" | ").append(verdictMark(o)).append(" |\n");
+        }
+        sb.append('\n');
+        return sb.toString();
+    }
+
+    private static String checkMark(String result) {
+        switch (result) {
+            case "PASS": return "pass";
+            case "FAIL": return "**FAIL**";
+            case "UNKNOWN": return "**no such check**";
+            default: return "not run";
+        }
+    }
+
+    private static String verdictMark(Promises.Outcome o) {
+        String partial = o.promise().partial() ? " (partial)" : "";
+        switch (o.verdict()) {
+            case PASSED: return "passed" + partial;
+            case FAILED: return "**FAILED**" + partial;
+            case NOT_RUN: return "not run in this build" + partial;
+            case NO_CHECK: return "no check";
+            default: return "**ERROR: unknown check**";
+        }
     }
 
     /** Seconds per check kind: surefire's time per test class, summed by package, and jcstress's run. */

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The report never passes a failed check: each source of failure (an evidence row, a JUnit XML failure with
  * or without a row, a test class that never finished, a failed jcstress run) makes the program return 1 and
- * opens the report with it; a clean run returns 0.
+ * opens the report with it; a clean run returns 0. The Promises section gives each promise of
+ * {@code docs/verification.md} the result of its checks, and a check name that is in no source fails the build.
  */
 class ReportMainTest {
 
@@ -204,6 +205,183 @@ class ReportMainTest {
 
         assertEquals(1, report());
         assertTrue(reportText().contains("`LockContractTest.old`"), reportText());
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // Promises: docs/verification.md's tables, their checks looked up in the sources and in this build's results
+
+    /** A build root whose checks' sources hold a contract test (inheriting its methods), a vthreads test, a jcstress test. */
+    private void sources() throws IOException {
+        Path contract = root.resolve("checks/suite/src/test/java/org/threading4j/checks/contract");
+        Files.createDirectories(contract);
+        Files.writeString(contract.resolve("LockContract.java"), "abstract class LockContract {\n"
+                + "    @Test\n    void exclusive() throws InterruptedException {\n        if (x) {\n        }\n    }\n\n"
+                + "    @Test\n    void wakes(\n            int n) {\n    }\n}\n");
+        Files.writeString(contract.resolve("LockContractTest.java"), "class LockContractTest extends LockContract {\n}\n");
+        Path vthreads = root.resolve("checks/suite/src/test-jdk21/java/org/threading4j/checks/vthreads");
+        Files.createDirectories(vthreads);
+        Files.writeString(vthreads.resolve("LockVirtualThreadsTest.java"),
+                "class LockVirtualThreadsTest {\n    @Test\n    void lockDoesNotPin() {\n    }\n}\n");
+        Path litmus = root.resolve("checks/jcstress/src/main/java/org/threading4j/litmus/lock");
+        Files.createDirectories(litmus);
+        Files.writeString(litmus.resolve("Lock_01_MutualExclusion.java"), "public class Lock_01_MutualExclusion {\n}\n");
+    }
+
+    /** docs/verification.md with one Promises table of these rows (id, promise, checks). */
+    private void promises(String... rows) throws IOException {
+        StringBuilder sb = new StringBuilder("# Verification\n\n| kind | tool |\n|---|---|\n| contract | JUnit |\n\n"
+                + "## Promises\n\nIntro.\n\n### Lock\n\n| id | promise | stated in | checks | kind | note |\n"
+                + "|---|---|---|---|---|---|\n");
+        for (int i = 0; i < rows.length; i += 3) {
+            sb.append("| `").append(rows[i]).append("` | ").append(rows[i + 1]).append(" | Lock | ").append(rows[i + 2])
+                    .append(" | contract | ").append(rows[i].endsWith("partial") ? "partial: half of it" : "")
+                    .append(" |\n");
+        }
+        sb.append("\n### Promises without a check yet\n\n- `lock.none`: a check.\n\n## Later section\n\n"
+                + "| id | promise | stated in | checks | kind | note |\n|---|---|---|---|---|---|\n"
+                + "| `not.a.promise` | outside the section | x | `Nowhere#at` | contract | |\n");
+        Files.createDirectories(root.resolve("docs"));
+        Files.writeString(root.resolve("docs/verification.md"), sb.toString());
+    }
+
+    private String promisesSection() throws IOException {
+        String md = reportText();
+        int start = md.indexOf("## Promises");
+        assertTrue(start > 0, md);
+        return md.substring(start, md.indexOf("\n## ", start + 1));
+    }
+
+    @Test
+    void promiseWhoseChecksPassedPasses() throws IOException {
+        sources();
+        promises("lock.exclusive", "one holder \\| at a time", "`LockContractTest#exclusive`, "
+                + "`org.threading4j.checks.contract.LockContractTest#wakes`",
+                "lock.exclusive-partial", "one holder, in part", "`LockContractTest#exclusive`");
+        evidence("LockContractTest", row("LockContractTest.exclusive [1] spec", "PASS", run, ""),
+                row("LockContractTest.exclusive [2] Lock", "PASS", run, ""));
+        surefire("org.threading4j.checks.contract.LockContractTest", // wakes has no evidence row, only XML
+                "<testcase name=\"wakes(int)[1]\" classname=\"org.threading4j.checks.contract.LockContractTest\" time=\"0.1\"/>");
+
+        assertEquals(0, report(), console.toString());
+        String section = promisesSection();
+        assertTrue(section.contains("| `lock.exclusive` | one holder \\| at a time | `LockContractTest#exclusive` pass, "
+                + "`LockContractTest#wakes` pass | passed |"), section);
+        assertTrue(section.contains("| `lock.exclusive-partial` | one holder, in part | `LockContractTest#exclusive` pass "
+                + "| passed (partial) |"), section);
+        assertTrue(section.contains("2 promises; 2 passed, 0 FAILED"), section);
+        assertFalse(reportText().contains("not.a.promise"), "only the Promises section is read");
+    }
+
+    @Test
+    void promiseWhoseCheckFailedFailsAndIsNamedInFailures() throws IOException {
+        sources();
+        promises("lock.exclusive", "one holder at a time", "`LockContractTest#exclusive`, `Lock_01_MutualExclusion`");
+        evidence("LockContractTest", row("LockContractTest.exclusive [2] Lock", "FAIL", run, "java.lang.AssertionError: two holders"));
+
+        assertEquals(1, report());
+        String md = reportText();
+        String failures = md.substring(md.indexOf("## Failures"), md.indexOf("## Summary"));
+        assertTrue(failures.contains("`LockContractTest.exclusive [2] Lock`: Lock: mutual exclusion (contract); breaks the "
+                + "promise `lock.exclusive`"), failures);
+        assertTrue(promisesSection().contains("`LockContractTest#exclusive` **FAIL**, `Lock_01_MutualExclusion` not run "
+                + "| **FAILED** |"), promisesSection());
+    }
+
+    @Test
+    void promiseWhoseCheckFailedInJcstressFails() throws IOException {
+        sources();
+        promises("lock.exclusive", "one holder at a time", "`Lock_01_MutualExclusion`");
+        evidence("LockContractTest", row("LockContractTest.exclusive", "PASS", run, ""));
+        Path results = root.resolve("checks/jcstress/target/jcstress-results");
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("index.html"), "<tr><td><a href=\"x.html\">org.threading4j.litmus.lock."
+                + "Lock_01_MutualExclusion</a></td>\n<td>10<sup>6</sup></td>\n<td class=\"failed\">FAILED</td></tr>");
+
+        assertEquals(1, report());
+        assertTrue(reportText().contains("`Lock_01_MutualExclusion`: Lock: mutual exclusion (jcstress); breaks the promise "
+                + "`lock.exclusive`"), reportText());
+        assertTrue(promisesSection().contains("| **FAILED** |"), promisesSection());
+    }
+
+    @Test
+    void promiseWhoseChecksDidNotRunIsNotRunAndDoesNotFail() throws IOException {
+        sources();
+        promises("lock.no-pinning", "never pins a carrier", "`LockVirtualThreadsTest#lockDoesNotPin`, `LockContractTest#exclusive`");
+        evidence("LockContractTest", row("LockContractTest.exclusive", "PASS", run, ""));
+
+        assertEquals(0, report(), console.toString());
+        assertTrue(promisesSection().contains("`LockVirtualThreadsTest#lockDoesNotPin` not run, `LockContractTest#exclusive` "
+                + "pass | not run in this build |"), promisesSection());
+    }
+
+    @Test
+    void skippedCheckCountsAsNotRun() throws IOException {
+        sources();
+        promises("lock.no-pinning", "never pins a carrier", "`LockVirtualThreadsTest#lockDoesNotPin`");
+        evidence("LockContractTest", row("LockVirtualThreadsTest.lockDoesNotPin", "SKIPPED", run, ""));
+
+        assertEquals(0, report(), console.toString());
+        assertTrue(promisesSection().contains("| not run in this build |"), promisesSection());
+    }
+
+    @Test
+    void promiseWithoutACheckSaysSo() throws IOException {
+        sources();
+        promises("lock.bounded-unfairness", "the longest waiter gets the lock after a millisecond", "—");
+        evidence("LockContractTest", row("LockContractTest.exclusive", "PASS", run, ""));
+
+        assertEquals(0, report(), console.toString());
+        String section = promisesSection();
+        assertTrue(section.contains("| `lock.bounded-unfairness` | the longest waiter gets the lock after a millisecond | — "
+                + "| no check |"), section);
+        assertTrue(section.contains("1 with no check"), section);
+    }
+
+    @Test
+    void misnamedCheckIsAnErrorThatFailsTheBuild() throws IOException {
+        sources();
+        promises("lock.exclusive", "one holder at a time", "`LockContractTest#exclusiv`, `LockContractTests#exclusive`, "
+                + "`Lock_01_MutualExclusion`");
+        evidence("LockContractTest", row("LockContractTest.exclusive", "PASS", run, ""));
+
+        assertEquals(1, report());
+        String md = reportText();
+        assertTrue(md.contains("`docs/verification.md`: promise `lock.exclusive` names a check that does not exist"), md);
+        assertTrue(md.contains("No such test in checks/*/src: LockContractTest#exclusiv, LockContractTests#exclusive."), md);
+        assertTrue(promisesSection().contains("`LockContractTest#exclusiv` **no such check**"), promisesSection());
+        assertTrue(promisesSection().contains("| **ERROR: unknown check** |"), promisesSection());
+    }
+
+    @Test
+    void aClassCheckCoversEveryTestOfTheClass() throws IOException {
+        sources();
+        Path samples = root.resolve("checks/samples/src/test/java/org/threading4j/checks/samples");
+        Files.createDirectories(samples);
+        Files.writeString(samples.resolve("DocSamplesTest.java"), "class DocSamplesTest {\n}\n");
+        promises("conv.spelling", "Python's names", "`DocSamplesTest`");
+        Path dir = root.resolve("checks/samples/target/surefire-reports");
+        Files.createDirectories(dir);
+        Files.writeString(root.resolve("checks/samples/pom.xml"), "<project/>");
+        String cls = "org.threading4j.checks.samples.DocSamplesTest";
+        Files.writeString(dir.resolve("TEST-" + cls + ".xml"), "<testsuite name=\"" + cls + "\" time=\"1\">"
+                + "<testcase name=\"docs/lock.md:8 main\" classname=\"" + cls + "\" time=\"0.5\"/>"
+                + "<testcase name=\"docs/rlock.md:8 main\" classname=\"" + cls + "\" time=\"0.5\"/></testsuite>");
+
+        assertEquals(0, report(), console.toString());
+        assertTrue(promisesSection().contains("| `DocSamplesTest` pass | passed |"), promisesSection());
+    }
+
+    @Test
+    void withoutPromisesTablesTheReportSaysSo() throws IOException {
+        evidence("LockContractTest", row("LockContractTest.exclusive", "PASS", run, ""));
+
+        assertEquals(0, report(), console.toString());
+        assertTrue(reportText().contains("_No promises tables found (no `docs/verification.md`)._"), reportText());
+    }
+
+    @Test
+    void tableCellsSplitAtUnescapedBars() {
+        assertEquals(java.util.List.of("`a`", "b | c", "", "d"), Promises.cells("| `a` | b \\| c | | d |"));
     }
 
     @Test
