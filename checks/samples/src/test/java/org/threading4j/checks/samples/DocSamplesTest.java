@@ -119,6 +119,9 @@ class DocSamplesTest {
         });
     }
 
+    /** The build's run id: the report keeps only this build's rows (as the suite's evidence rows carry it). */
+    private static final String RUN_ID = System.getProperty("threading4j.runId", "").replaceAll("[\\t\\n\\r]", " ");
+
     @AfterAll
     static void evidence() {
         StringBuilder rows = new StringBuilder();
@@ -142,7 +145,8 @@ class DocSamplesTest {
             String result = t.failed > 0 ? "FAIL" : skipped == total ? "SKIPPED" : "PASS";
             rows.append(String.join("\t", "Documentation", "Java samples compile against the public API and run: "
                             + e.getKey(), "DOC_SAMPLES", "DocSamplesTest " + e.getKey(), result, explored,
-                    String.format(Locale.ROOT, "%.1f", t.seconds), Runtime.version().toString())).append('\n');
+                    String.format(Locale.ROOT, "%.1f", t.seconds), Runtime.version().toString(), RUN_ID,
+                    t.failed > 0 ? t.failed + " samples failed: see the test's failures" : "")).append('\n');
         }
         int blocks = found.javaFences().values().stream().mapToInt(Integer::intValue).sum();
         rows.append(String.join("\t", "Documentation",
@@ -150,7 +154,7 @@ class DocSamplesTest {
                 "DocSamplesTest.everyJavaBlockIsClassifiedAndSeen",
                 found.errors().isEmpty() ? "PASS" : "FAIL", found.javaFences().size() + " files, " + blocks
                         + " Java blocks, " + found.errors().size() + " problems", "0.0",
-                Runtime.version().toString())).append('\n');
+                Runtime.version().toString(), RUN_ID, "")).append('\n');
         String dir = System.getProperty("threading4j.evidenceDir");
         if (dir == null || dir.isEmpty() || rows.length() == 0) {
             return;
