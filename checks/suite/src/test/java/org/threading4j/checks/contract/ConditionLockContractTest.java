@@ -1,7 +1,7 @@
 package org.threading4j.checks.contract;
 
 /** The Condition contract against the real condition (LOCK: over a Lock), on real threads. */
-class ConditionLockContractTest extends ConditionContract {
+public class ConditionLockContractTest extends ConditionContract {
     @Override
     ConditionWorlds.World create(int threads) {
         return ConditionWorlds.real(ConditionWorlds.Kind.LOCK, threads);

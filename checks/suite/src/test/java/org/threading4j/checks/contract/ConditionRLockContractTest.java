@@ -1,7 +1,7 @@
 package org.threading4j.checks.contract;
 
 /** The Condition contract against the real condition (RLOCK: over a RLock), on real threads. */
-class ConditionRLockContractTest extends ConditionContract {
+public class ConditionRLockContractTest extends ConditionContract {
     @Override
     ConditionWorlds.World create(int threads) {
         return ConditionWorlds.real(ConditionWorlds.Kind.RLOCK, threads);
