@@ -12,6 +12,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -29,6 +30,7 @@ import javax.tools.ToolProvider;
 public final class MutantLibrary {
 
     private static final Map<String, Path> BUILT = new ConcurrentHashMap<>();
+    private static final List<String> JAVAC_OPTIONS = List.of("--release", "17", "-nowarn", "-g");
 
     private MutantLibrary() {
     }
@@ -62,46 +64,42 @@ public final class MutantLibrary {
         return new MutantClassLoader(build(m), MutantLibrary.class.getClassLoader());
     }
 
-    private static Path compile(Mutant m) {
+    /** The library's sources with the mutant applied: path relative to {@link #sources()} to text. */
+    static Map<String, String> editedSources(Mutant m) {
         Path src = sources();
-        List<JavaFileObject> units = new ArrayList<>();
-        boolean applied = false;
+        Map<String, String> units = new TreeMap<>();
         try (Stream<Path> files = Files.walk(src)) {
             for (Path f : files.filter(f -> f.toString().endsWith(".java")).collect(Collectors.toList())) {
                 if (f.getFileName().toString().equals("module-info.java")) {
                     continue; // compiled on the class path, like the checks
                 }
-                String rel = src.relativize(f).toString().replace('\\', '/');
-                String text = Files.readString(f, StandardCharsets.UTF_8);
-                if (rel.equals(m.file())) {
-                    int at = text.indexOf(m.original());
-                    if (at < 0 || text.indexOf(m.original(), at + 1) >= 0) {
-                        throw new IllegalStateException("mutant " + m.id() + ": the text to replace must occur"
-                                + " exactly once in " + rel + " (the library changed? update the mutant):\n"
-                                + m.original());
-                    }
-                    text = text.substring(0, at) + m.replacement() + text.substring(at + m.original().length());
-                    applied = true;
-                }
-                units.add(new Source(rel, text));
+                units.put(src.relativize(f).toString().replace('\\', '/'), Files.readString(f, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        if (!applied) {
+        String original = units.get(m.file());
+        if (original == null) {
             throw new IllegalStateException("mutant " + m.id() + ": no such file " + m.file());
         }
+        units.put(m.file(), m.apply(original));
+        return units;
+    }
+
+    private static Path compile(Mutant m) {
         Path out = Paths.get("target", "mutants", m.id(), "classes").toAbsolutePath();
         try {
             Files.createDirectories(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        List<JavaFileObject> sources = new ArrayList<>();
+        editedSources(m).forEach((rel, text) -> sources.add(new Source(rel, text)));
+        List<String> options = new ArrayList<>(List.of("-d", out.toString()));
+        options.addAll(JAVAC_OPTIONS);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter log = new StringWriter();
-        boolean ok = javac.getTask(log, null, null,
-                List.of("-d", out.toString(), "--release", "17", "-nowarn", "-g"), null, units).call();
-        if (!ok) {
+        if (!javac.getTask(log, null, null, options, null, sources).call()) {
             throw new IllegalStateException("mutant " + m.id() + " does not compile:\n" + log);
         }
         return out;
@@ -126,8 +124,9 @@ public final class MutantLibrary {
      * {@link Catch.Check} objects across. Everything else under {@code org.threading4j.} is loaded afresh,
      * including other classes of this package (so check classes may live here too).
      */
-    private static final java.util.Set<String> SHARED = java.util.Set.of(
-            Mutant.class.getName(), MutantLibrary.class.getName(), Catch.class.getName());
+    private static final java.util.Set<String> SHARED = java.util.Set.of(Mutant.class.getName(),
+            MutantCatalogue.class.getName(), FragmentMatcher.class.getName(), MutantLibrary.class.getName(),
+            Catch.class.getName());
 
     /** Whether {@code name} (maybe a nested class) is one of the {@link #SHARED} framework classes. */
     static boolean shared(String name) {
