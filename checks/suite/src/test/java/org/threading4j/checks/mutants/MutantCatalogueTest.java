@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +42,17 @@ class MutantCatalogueTest {
         Mutant m = MutantCatalogue.NO_UNPARK;
         String edited = MutantLibrary.editedSources(m).get(m.file());
         assertTrue(edited.contains("/* LockSupport.unpark(chain.thread); removed */"), edited);
+    }
+
+    @Test
+    void aMutantsDirectoryIsNamedByItsEditedSources() {
+        Mutant m = MutantCatalogue.NO_UNPARK;
+        Path dir = MutantLibrary.directory(m, MutantLibrary.editedSources(m));
+        assertTrue(dir.getFileName().toString().matches("no-unpark-[0-9a-f]{12}"), dir.toString());
+        assertEquals(dir, MutantLibrary.directory(m, MutantLibrary.editedSources(m)), "reused by the next JVM");
+        Mutant other = Mutant.in(m.file(), m.method()).mutant(m.id(), m.description(), m.fragment(), "");
+        assertNotEquals(dir, MutantLibrary.directory(other, MutantLibrary.editedSources(other)),
+                "another edit under the same id gets other classes");
     }
 
     // ---------------------------------------------------------------------------------------------

@@ -104,9 +104,14 @@ public final class MutantLibrary {
         return units;
     }
 
+    /** Where the mutant's classes go: {@code target/mutants/<id>-<hash of its edited sources>}. */
+    static Path directory(Mutant m, Map<String, String> editedSources) {
+        return Paths.get("target", "mutants", m.id() + "-" + digest(editedSources)).toAbsolutePath();
+    }
+
     private static Path compile(Mutant m) {
         Map<String, String> units = editedSources(m);
-        Path dir = Paths.get("target", "mutants", m.id() + "-" + digest(units)).toAbsolutePath();
+        Path dir = directory(m, units);
         Path out = dir.resolve("classes");
         if (Files.isDirectory(out)) {
             return out; // built by an earlier JVM
