@@ -2,13 +2,12 @@ package org.threading4j.checks.fray;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.lang.reflect.Field;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.threading4j.checks.mutants.Catch;
 import org.threading4j.checks.mutants.Catch.Check;
 import org.threading4j.checks.mutants.Mutant;
-import org.threading4j.checks.mutants.WakeUpMutants;
+import org.threading4j.checks.mutants.MutantCatalogue;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 
@@ -23,7 +22,7 @@ class FrayMutantTest {
     /**
      * Per forked check: JVM start, Fray's start-up, and the schedules up to the catch (or all rounds of them).
      *
-     * <p>Not here: the suite's {@code EventMutantsTest.SET_MISSES_REGISTERING} (a waiter that sets QUEUED with
+     * <p>Not here: {@code MutantCatalogue.EVENT_SET_MISSES_REGISTERING} (a waiter that sets QUEUED with
      * {@code getAndSet} over a concurrent set()). Its window ends in a VarHandle {@code getAndSet}, and Fray
      * 0.9.2 makes scheduling points only at volatile field accesses and VarHandle {@code compareAndSet},
      * {@code getVolatile} and {@code setVolatile} (besides locks, park, unpark and thread operations), so no
@@ -31,32 +30,27 @@ class FrayMutantTest {
      */
     private static final Duration LIMIT = Duration.ofMinutes(3);
 
-    /** Changes nothing (a comment in Event.set()): must survive. */
-    static final Mutant NO_OP = new Mutant("fray-control-no-op", "an edit that changes nothing",
-            "org/threading4j/Event.java",
-            "public void set() {\n        sync.set();",
-            "public void set() {\n        /* no-op */ sync.set();");
-
     @Test
     @Verifies(primitive = "Event", property = "Fray control: a no-op mutant survives the set() check",
             tool = Tool.MUTANT)
     void noOpMutantSurvives() {
-        assertNull(Catch.run(NO_OP, Check.of(FrayChecks.class, "eventSetWakesEveryWaiter"), LIMIT,
-                FrayChecks.forkOptions(FrayChecks.reportDir(NO_OP.id()))), "the control mutant was 'caught'");
+        Mutant m = MutantCatalogue.FRAY_NO_OP;
+        assertNull(Catch.run(m, Check.of(FrayChecks::eventSetWakesEveryWaiter), LIMIT,
+                FrayChecks.forkOptions(FrayChecks.reportDir(m.id()))), "the control mutant was 'caught'");
     }
 
     @Test
     @Verifies(primitive = "Event", property = "mutant caught by Fray: a helper claims a waiter whose outcome is "
             + "not written yet (the lost wake-up that shipped)", tool = Tool.MUTANT)
     void helperClaimsUndecidedEvent() {
-        caught(WakeUpMutants.HELPER_CLAIMS_UNDECIDED, "eventSetWakesEveryWaiter");
+        caught(MutantCatalogue.HELPER_CLAIMS_UNDECIDED, Check.of(FrayChecks::eventSetWakesEveryWaiter));
     }
 
     @Test
     @Verifies(primitive = "Barrier", property = "mutant caught by Fray: a released party claims a party whose "
             + "outcome is not written yet (the lost wake-up that shipped)", tool = Tool.MUTANT)
     void helperClaimsUndecidedBarrier() {
-        caught(WakeUpMutants.HELPER_CLAIMS_UNDECIDED, "barrierTripReleasesEveryParty");
+        caught(MutantCatalogue.HELPER_CLAIMS_UNDECIDED, Check.of(FrayChecks::barrierTripReleasesEveryParty));
     }
 
     /**
@@ -68,29 +62,17 @@ class FrayMutantTest {
     @Verifies(primitive = "Event", property = "mutant caught by Fray: the waker stops at the first node a helper "
             + "claimed", tool = Tool.MUTANT)
     void wakerSkipsClaimed() {
-        caught(WakeUpMutants.WAKER_SKIPS_CLAIMED, "eventSetUnderStrayUnparks");
+        caught(MutantCatalogue.WAKER_SKIPS_CLAIMED, Check.of(FrayChecks::eventSetUnderStrayUnparks));
     }
 
     @Test
     @Verifies(primitive = "Event", property = "mutant caught by Fray: a helper claims the next waiter and "
             + "never unparks it", tool = Tool.MUTANT)
     void helperDropsUnpark() {
-        caught(suiteMutant("BarrierMutantTest", "HELPER_DROPS_UNPARK"), "eventSetWakesEveryWaiter");
+        caught(MutantCatalogue.HELPER_DROPS_UNPARK, Check.of(FrayChecks::eventSetWakesEveryWaiter));
     }
 
-    private static void caught(Mutant m, String check) {
-        Catch.assertCaught(m, LIMIT, FrayChecks.forkOptions(FrayChecks.reportDir(m.id())),
-                Check.of(FrayChecks.class, check));
-    }
-
-    /** A mutant constant of the suite's mutants package (package-private there: its meta-tests own it). */
-    static Mutant suiteMutant(String owner, String field) {
-        try {
-            Field f = Class.forName("org.threading4j.checks.mutants." + owner).getDeclaredField(field);
-            f.setAccessible(true);
-            return (Mutant) f.get(null);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("no mutant " + owner + "." + field, e);
-        }
+    private static void caught(Mutant m, Check check) {
+        Catch.assertCaught(m, LIMIT, FrayChecks.forkOptions(FrayChecks.reportDir(m.id())), check);
     }
 }

@@ -307,15 +307,15 @@ public class BarrierContractTest {
 
     // ---- The same checks on the primitive alone, as no-argument methods for the mutant meta-tests ----
 
-    void primitiveIndicesFollowArrivalOrder() {
+    public void primitiveIndicesFollowArrivalOrder() {
         indicesFollowArrivalOrder(BarrierSubject::real);
     }
 
-    void primitiveFailingActionBreaksTheBarrier() {
+    public void primitiveFailingActionBreaksTheBarrier() {
         failingActionBreaksTheBarrier(BarrierSubject::real);
     }
 
-    void primitiveResetReleasesWaiters() {
+    public void primitiveResetReleasesWaiters() {
         resetReleasesWaitersAndTheBarrierIsUsableAgain(BarrierSubject::real);
     }
 }

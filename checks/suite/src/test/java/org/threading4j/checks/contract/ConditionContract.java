@@ -36,7 +36,7 @@ import org.threading4j.specs.RLockSpec;
  * threads; a call that blocks answers "pending", and the thread's answer is read once it has one. Scenarios
  * never depend on which of several threads gets a free lock first (the contract leaves that open).
  */
-abstract class ConditionContract {
+public abstract class ConditionContract {
 
     static final String VOID = "void";
     static final String PENDING = "pending";
@@ -76,7 +76,7 @@ abstract class ConditionContract {
 
     @Test
     @Verifies(primitive = "Condition", property = "a rogue await without the lock leaves the waiter queue intact (JDK-8187408 shape)", tool = Tool.CONTRACT)
-    void rogueAwaitLeavesQueueIntact() {
+    public void rogueAwaitLeavesQueueIntact() {
         try (World w = create(4)) {
             for (int t = 0; t < 2; t++) {
                 assertEquals(VOID, w.call(t, acquire()));
@@ -130,7 +130,7 @@ abstract class ConditionContract {
 
     @Test
     @Verifies(primitive = "Condition", property = "signal(n) wakes up to n waiters, oldest first (FIFO); n <= 0 wakes none", tool = Tool.CONTRACT)
-    void signalIsFifo() {
+    public void signalIsFifo() {
         try (World w = create(5)) {
             for (int t = 0; t < 4; t++) {
                 assertEquals(VOID, w.call(t, acquire()));
@@ -186,7 +186,7 @@ abstract class ConditionContract {
 
     @Test
     @Verifies(primitive = "Condition", property = "RLock: await releases every hold level and restores the count (signal)", tool = Tool.CONTRACT)
-    void rlockCountRestoredAfterSignal() {
+    public void rlockCountRestoredAfterSignal() {
         try (World w = create(2)) {
             if (!reentrant(w)) {
                 return;
@@ -254,7 +254,7 @@ abstract class ConditionContract {
 
     @Test
     @Verifies(primitive = "Condition", property = "a waiter signalled before its interrupt returns normally, interrupt kept", tool = Tool.CONTRACT)
-    void signalBeforeInterruptWins() {
+    public void signalBeforeInterruptWins() {
         try (World w = create(2)) {
             assertEquals(VOID, w.call(0, acquire()));
             assertEquals(PENDING, w.call(0, await(Wait.LONG)));

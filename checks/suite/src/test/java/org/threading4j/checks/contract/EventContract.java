@@ -14,7 +14,7 @@ import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 
 /** The Event contract, run against the model ({@link EventSpecContractTest}) and the real event. */
-abstract class EventContract {
+public abstract class EventContract {
 
     static final String PENDING = "pending";
 
@@ -60,7 +60,7 @@ abstract class EventContract {
 
     @Test
     @Verifies(primitive = "Event", property = "set-and-clear: a waiter released by set() returns true even if clear() followed", tool = Tool.CONTRACT)
-    void setAndClear() {
+    public void setAndClear() {
         int rounds = 20;
         try (EventWorlds.World w = create(2)) {
             for (int i = 0; i < rounds; i++) {

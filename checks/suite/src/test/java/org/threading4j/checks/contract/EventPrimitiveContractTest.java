@@ -8,7 +8,7 @@ import org.threading4j.checks.subjects.EventWorlds;
  * run back to back in the test thread, so the woken waiters almost always run after the flag is down again:
  * an await that re-read the flag instead of using its outcome would answer false.
  */
-class EventPrimitiveContractTest extends EventContract {
+public class EventPrimitiveContractTest extends EventContract {
     @Override
     EventWorlds.World create(int threads) {
         return EventWorlds.real(threads);

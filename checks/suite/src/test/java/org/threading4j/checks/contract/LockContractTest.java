@@ -25,7 +25,7 @@ import org.threading4j.internal.LockOwner;
  * never because some time has passed. Every test method is self-contained (no JUnit set-up is needed beyond
  * the field initialisers), so the mutant meta-tests can run them as plain methods.
  */
-class LockContractTest extends LockContract {
+public class LockContractTest extends LockContract {
 
     private static final Duration LIMIT = Threads.GENEROUS;
 
@@ -53,7 +53,7 @@ class LockContractTest extends LockContract {
 
     @Test
     @Verifies(primitive = "Lock", property = "a parked acquire is woken by a release from another thread; blocker is the Lock's owner record", tool = Tool.CONTRACT)
-    void parkedAcquireIsWokenByRelease() {
+    public void parkedAcquireIsWokenByRelease() {
         lock.acquire();
         Workers w = Workers.start("lock-waiter", 1, id -> {
             lock.acquire();

@@ -18,7 +18,7 @@ import org.threading4j.checks.support.Verifies;
  * and the real {@code RLock} ({@link RLockContractTest}). Every call names its caller: 0 is the test
  * thread, 1 and 2 are other threads. Every call here returns without waiting.
  */
-abstract class RLockContract {
+public abstract class RLockContract {
 
     /** The RLock API as both subjects offer it, each call made by the given caller. */
     interface Subject extends AutoCloseable {
@@ -91,7 +91,7 @@ abstract class RLockContract {
 
     @Test
     @Verifies(primitive = RLOCK, property = "release by a non-owner: IMSE \"cannot release un-acquired lock\", state unchanged", tool = Tool.CONTRACT)
-    void nonOwnerReleaseThrows() {
+    public void nonOwnerReleaseThrows() {
         IllegalMonitorStateException e = assertThrows(IllegalMonitorStateException.class, () -> s().release(0));
         assertEquals(UN_ACQUIRED, e.getMessage(), "release of a free RLock");
         assertState(-1, 0);

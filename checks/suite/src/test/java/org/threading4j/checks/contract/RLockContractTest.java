@@ -24,7 +24,7 @@ import org.threading4j.internal.LockOwner;
  * blocking behaviour with real threads, waiting for parked states, never for time. Test methods need no
  * JUnit set-up beyond the field initialisers, so the mutant meta-tests can run them as plain methods.
  */
-class RLockContractTest extends RLockContract {
+public class RLockContractTest extends RLockContract {
 
     private static final Duration LIMIT = Threads.GENEROUS;
 

@@ -132,7 +132,7 @@ public class SemaphorePrimitiveContractTest extends SemaphoreContract {
      */
     @Test
     @Verifies(primitive = "Semaphore", property = "waiter interrupted as a permit is handed to it keeps it and reports success", tool = Tool.CONTRACT)
-    void interruptAtHandOffKeepsThePermit() {
+    public void interruptAtHandOffKeepsThePermit() {
         int rounds = Depth.pick(40, 400);
         int interruptSeen = 0;
         for (int r = 0; r < rounds; r++) {

@@ -20,7 +20,7 @@ import org.threading4j.specs.TimerSpec;
  * winning {@code cancel()} of a started timer by letting its thread end (the real subject joins, with a
  * bound; the model does both steps itself).
  */
-abstract class TimerContract {
+public abstract class TimerContract {
 
     /** "For ever": too large for long nanoseconds (Python's interval=None). */
     static final Duration FOREVER = Duration.ofSeconds(Long.MAX_VALUE);
@@ -41,7 +41,7 @@ abstract class TimerContract {
 
     @Test
     @Verifies(primitive = "Timer", property = "a zero interval fires once, at start", tool = Tool.CONTRACT)
-    void zeroIntervalFiresOnce() {
+    public void zeroIntervalFiresOnce() {
         TimerSubjects.Subject t = create(Duration.ZERO);
         t.start();
         assertEquals(1, t.runs());

@@ -21,7 +21,7 @@ import org.threading4j.checks.support.Verifies;
 import org.threading4j.specs.TimerSpec;
 
 /** The Timer contract against the real timer, plus what only a real thread can show. */
-class TimerPrimitiveContractTest extends TimerContract {
+public class TimerPrimitiveContractTest extends TimerContract {
 
     @Override
     TimerSubjects.Subject create(Duration interval) {
@@ -105,7 +105,7 @@ class TimerPrimitiveContractTest extends TimerContract {
 
     @Test
     @Verifies(primitive = "Timer", property = "alive while the action runs; join returns only after it", tool = Tool.CONTRACT)
-    void aliveWhileActionRuns() throws InterruptedException {
+    public void aliveWhileActionRuns() throws InterruptedException {
         Recording factory = new Recording();
         java.util.concurrent.atomic.AtomicBoolean entered = new java.util.concurrent.atomic.AtomicBoolean();
         java.util.concurrent.atomic.AtomicBoolean gate = new java.util.concurrent.atomic.AtomicBoolean();

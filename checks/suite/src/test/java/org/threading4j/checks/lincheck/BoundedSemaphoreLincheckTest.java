@@ -70,7 +70,7 @@ public class BoundedSemaphoreLincheckTest {
 
     @Test
     @Verifies(primitive = "BoundedSemaphore", property = "bound check and increment atomic; ISE all-or-nothing; linearizable", tool = Tool.LINCHECK_MODEL)
-    void modelChecking() {
+    public void modelChecking() {
         int iterations = Depth.pick(10, 100);
         int invocations = Depth.pick(200, 3_000);
         new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations)

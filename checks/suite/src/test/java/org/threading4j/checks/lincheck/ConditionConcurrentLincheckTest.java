@@ -42,7 +42,7 @@ public class ConditionConcurrentLincheckTest {
      */
     @Test
     @Verifies(primitive = "Condition", property = "no lost signal: a timed-out waiter never uses up a signal (signal vs await(0))", tool = Tool.LINCHECK_CONCURRENT)
-    void signalRacingTimedOutWaiter() {
+    public void signalRacingTimedOutWaiter() {
         int invocations = Depth.pick(1_000, 20_000);
         Lincheck.runConcurrentTest(invocations, () -> {
             Lock lock = new Lock();
@@ -194,7 +194,7 @@ public class ConditionConcurrentLincheckTest {
     /** With an RLock held twice, waitFor releases both levels (the signaller gets in) and restores two. */
     @Test
     @Verifies(primitive = "Condition", property = "RLock: await releases every hold level and restores the count", tool = Tool.LINCHECK_CONCURRENT)
-    void rlockHoldCountRestored() {
+    public void rlockHoldCountRestored() {
         int invocations = Depth.pick(500, 20_000);
         Lincheck.runConcurrentTest(invocations, () -> {
             RLock rlock = new RLock();

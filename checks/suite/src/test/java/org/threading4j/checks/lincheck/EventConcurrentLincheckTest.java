@@ -27,7 +27,7 @@ public class EventConcurrentLincheckTest {
      */
     @Test
     @Verifies(primitive = "Event", property = "set-and-clear: every waiter returns, true, even if clear() came first", tool = Tool.LINCHECK_CONCURRENT)
-    void setAndClearReleasesWaiters() {
+    public void setAndClearReleasesWaiters() {
         int invocations = Depth.pick(1_500, 20_000);
         Lincheck.runConcurrentTest(invocations, () -> {
             Event e = new Event();
@@ -69,7 +69,7 @@ public class EventConcurrentLincheckTest {
     /** One set() releases two waiters, whatever point of registering each has reached. */
     @Test
     @Verifies(primitive = "Event", property = "set() wakes every waiter, including one just registering", tool = Tool.LINCHECK_CONCURRENT)
-    void setWakesRegisteringWaiters() {
+    public void setWakesRegisteringWaiters() {
         int invocations = Depth.pick(1_000, 20_000);
         Lincheck.runConcurrentTest(invocations, () -> {
             Event e = new Event();

@@ -27,7 +27,7 @@ public class TimerConcurrentLincheckTest {
 
     @Test
     @Verifies(primitive = "Timer", property = "action runs iff no cancel returned true; join publishes it", tool = Tool.LINCHECK_CONCURRENT)
-    void startRacingCancels() {
+    public void startRacingCancels() {
         int invocations = Depth.pick(2_000, 20_000);
         Lincheck.runConcurrentTest(invocations, () -> {
             Probe probe = new Probe();

@@ -49,7 +49,7 @@ public class TimerLincheckTest {
 
     @Test
     @Verifies(primitive = "Timer", property = "cancel-vs-fire decided once (linearizable vs TimerSpec)", tool = Tool.LINCHECK_STRESS)
-    void stress() {
+    public void stress() {
         int iterations = Depth.pick(20, 100);
         int invocations = Depth.pick(500, 5_000);
         new StressOptions().iterations(iterations).invocationsPerIteration(invocations)
@@ -60,7 +60,7 @@ public class TimerLincheckTest {
 
     @Test
     @Verifies(primitive = "Timer", property = "cancel-vs-fire decided once (linearizable vs TimerSpec)", tool = Tool.LINCHECK_MODEL)
-    void modelChecking() {
+    public void modelChecking() {
         int iterations = Depth.pick(20, 100);
         int invocations = Depth.pick(500, 5_000);
         new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations)

@@ -2,7 +2,10 @@ package org.threading4j.checks.mutants;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandleInfo;
+import java.lang.invoke.SerializedLambda;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +39,70 @@ import org.threading4j.checks.support.StrayUnparks;
  */
 public final class Catch {
 
-    /** A check: a no-argument method of a check class. */
-    public record Check(Class<?> type, String method) {
-        public static Check of(Class<?> type, String method) {
-            return new Check(type, method);
+    /**
+     * A check: a no-argument method of a check class, named by a method reference
+     * ({@code Check.of(LockStressTest::freeForAll)}) so that renaming the method breaks the compilation of the
+     * meta-test rather than its run. The forked JVM gets the class and method names ({@link CheckMain}),
+     * read here from the reference's serialized form.
+     */
+    public static final class Check {
+        private final Class<?> type;
+        private final String method;
+
+        private Check(Class<?> type, String method) {
+            this.type = type;
+            this.method = method;
+        }
+
+        /**
+         * A check method: {@code SomeTest::someCheck}, a public (or same-package) method of an accessible
+         * class; an inherited one counts, the check then runs on {@code SomeTest}.
+         *
+         * @param <T> the check class
+         */
+        @FunctionalInterface
+        public interface Method<T> extends Serializable {
+            /** Runs the check on {@code check}. */
+            void run(T check) throws Throwable;
+        }
+
+        /** The check {@code ref} refers to. */
+        public static <T> Check of(Method<T> ref) {
+            SerializedLambda lambda;
+            try {
+                java.lang.reflect.Method writeReplace = ref.getClass().getDeclaredMethod("writeReplace");
+                writeReplace.setAccessible(true);
+                lambda = (SerializedLambda) writeReplace.invoke(ref);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalArgumentException("not a method reference: " + ref, e);
+            }
+            // javac turns a reference it cannot link directly (the method's class is not accessible here) into
+            // a synthetic lambda, whose name says nothing about the check
+            if (lambda.getImplMethodName().startsWith("lambda$") || !lambda.getImplMethodSignature().equals("()V")
+                    || lambda.getImplMethodKind() == MethodHandleInfo.REF_invokeStatic) {
+                throw new IllegalArgumentException("a check must be a reference to a no-argument instance method"
+                        + " declared in an accessible class (SomeTest::someCheck), not " + lambda.getImplClass()
+                        + "." + lambda.getImplMethodName() + lambda.getImplMethodSignature());
+            }
+            // the receiver's type as the reference names it (SomeTest, even for a method SomeTest inherits)
+            String descriptor = lambda.getInstantiatedMethodType();
+            String name = descriptor.substring(descriptor.indexOf("(L") + 2, descriptor.indexOf(';')).replace('/', '.');
+            try {
+                return new Check(Class.forName(name, false, ref.getClass().getClassLoader()),
+                        lambda.getImplMethodName());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalArgumentException("cannot load the check class " + name, e);
+            }
+        }
+
+        /** The check class (a fresh instance of it runs the check). */
+        public Class<?> type() {
+            return type;
+        }
+
+        /** The name of the check method (declared in {@link #type()} or inherited). */
+        public String method() {
+            return method;
         }
 
         @Override

@@ -11,7 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.threading4j.checks.contract.LockContractTest;
 import org.threading4j.checks.mutants.Catch.Check;
+import org.threading4j.checks.stress.LockStressTest;
 import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
@@ -25,13 +27,7 @@ import org.threading4j.checks.support.Verifies;
  */
 class LockMutantsTest {
 
-    private static final String WAIT_QUEUE = "org/threading4j/internal/WaitQueue.java";
-    private static final String PERMIT_SYNC = "org/threading4j/internal/PermitSync.java";
     private static final Duration LIMIT = Duration.ofSeconds(90);
-
-    static Check stress(String method) {
-        return Check.of(MutantFrameworkTest.stress("LockStressTest"), method);
-    }
 
     static void assertCaught(Mutant m, Check... checks) {
         try (RaceSeam on = RaceSeam.on()) {
@@ -42,15 +38,9 @@ class LockMutantsTest {
     @Test
     @Verifies(primitive = "Lock", property = "mutant: release without unpark (lost wake-up) is caught", tool = Tool.MUTANT)
     void releaseWithoutUnpark() {
-        assertCaught(new Mutant("no-unpark", "unparkAll resolves waiters but never unparks them", WAIT_QUEUE,
-                "LockSupport.unpark(chain.thread);", "/* LockSupport.unpark(chain.thread); removed */"),
-                stress("handOffsToOneWaiter"), stress("freeForAll"));
+        assertCaught(MutantCatalogue.NO_UNPARK,
+                Check.of(LockStressTest::handOffsToOneWaiter), Check.of(LockStressTest::freeForAll));
     }
-
-    /** The queue lock released with a plain store: nothing orders the queue writes before it. */
-    static final Mutant PLAIN_QUEUE_UNLOCK = new Mutant("plain-queue-unlock",
-            "unlockQueue releases the queue lock with a plain store instead of a release store", WAIT_QUEUE,
-            "QUEUE_LOCK.setRelease(this, 0);", "QUEUE_LOCK.set(this, 0);");
 
     /**
      * C2's diagnostic scheduling stress: randomises instruction scheduling (LCM/GCM) and the IGVN worklist, so
@@ -73,8 +63,9 @@ class LockMutantsTest {
             tool = Tool.MUTANT)
     void plainStoreReleasesQueueLock() {
         try (RaceSeam on = RaceSeam.on()) {
-            Catch.assertCaught(PLAIN_QUEUE_UNLOCK, LIMIT, SCHEDULING_STRESS, stress("freeForAll"),
-                    stress("handOffsToThreeWaiters"), stress("handOffsToOneWaiter"));
+            Catch.assertCaught(MutantCatalogue.PLAIN_QUEUE_UNLOCK, LIMIT, SCHEDULING_STRESS,
+                    Check.of(LockStressTest::freeForAll), Check.of(LockStressTest::handOffsToThreeWaiters),
+                    Check.of(LockStressTest::handOffsToOneWaiter));
         }
     }
 
@@ -84,9 +75,7 @@ class LockMutantsTest {
     void releaseWithoutUnparkByContract() {
         // the contract test's hang guard is 30 s, so this costs 30 s: deep runs only
         Assumptions.assumeTrue(Depth.current() == Depth.DEEP, "deep runs only (30 s hang guard)");
-        assertCaught(new Mutant("no-unpark", "unparkAll resolves waiters but never unparks them", WAIT_QUEUE,
-                "LockSupport.unpark(chain.thread);", "/* LockSupport.unpark(chain.thread); removed */"),
-                Check.of(MutantFrameworkTest.named("contract.LockContractTest"), "parkedAcquireIsWokenByRelease"));
+        assertCaught(MutantCatalogue.NO_UNPARK, Check.of(LockContractTest::parkedAcquireIsWokenByRelease));
     }
 
     /**
@@ -102,8 +91,7 @@ class LockMutantsTest {
         Assumptions.assumeTrue(Depth.current() == Depth.DEEP, "deep runs only (a stale jcstress fork costs ~15 s)");
         Path jar = Paths.get("..", "jcstress", "target", "jcstress.jar").toAbsolutePath().normalize();
         Assumptions.assumeTrue(Files.exists(jar), "checks/jcstress not packaged: " + jar);
-        Mutant m = new Mutant("no-unpark", "unparkAll resolves waiters but never unparks them", WAIT_QUEUE,
-                "LockSupport.unpark(chain.thread);", "/* LockSupport.unpark(chain.thread); removed */");
+        Mutant m = MutantCatalogue.NO_UNPARK;
         Path classes = MutantLibrary.build(m);
         Path dir = classes.getParent();
         Path log = dir.resolve("jcstress-Lock_03.log");
@@ -136,74 +124,47 @@ class LockMutantsTest {
     @Verifies(primitive = "Lock", property = "mutant: a waiter that parks without re-checking for a free permit is caught",
             tool = Tool.MUTANT)
     void parkWithoutRecheck() {
-        assertCaught(new Mutant("park-without-recheck",
-                "acquireSlow announces PARKED and parks without re-checking, under the queue lock, for a free permit",
-                PERMIT_SYNC,
-                "if (s >= PERMIT || ((s & PARKED) == 0L && !STATE.compareAndSet(this, s, s | PARKED))) {",
-                "if ((s & PARKED) == 0L && !STATE.compareAndSet(this, s, s | PARKED)) {"),
-                stress("handOffsToOneWaiter"), stress("handOffsToThreeWaiters"), stress("freeForAll"));
+        assertCaught(MutantCatalogue.PARK_WITHOUT_RECHECK,
+                Check.of(LockStressTest::handOffsToOneWaiter), Check.of(LockStressTest::handOffsToThreeWaiters),
+                Check.of(LockStressTest::freeForAll));
     }
 
     @Test
     @Verifies(primitive = "Lock", property = "mutant: release deciding from a stale 'nobody parked' read is caught",
             tool = Tool.MUTANT)
     void releaseFromStaleParkedRead() {
-        assertCaught(new Mutant("stale-parked-release",
-                "release reads PARKED clear, then adds its permit with getAndAdd instead of the CAS that re-validates it",
-                PERMIT_SYNC,
-                "if (STATE.compareAndSet(this, s, s + n * PERMIT)) {",
-                "if ((long) STATE.getAndAdd(this, n * PERMIT) >= 0L) {"),
-                stress("handOffsToOneWaiter"), stress("handOffsToThreeWaiters"), stress("freeForAll"));
+        assertCaught(MutantCatalogue.STALE_PARKED_RELEASE,
+                Check.of(LockStressTest::handOffsToOneWaiter), Check.of(LockStressTest::handOffsToThreeWaiters),
+                Check.of(LockStressTest::freeForAll));
     }
 
     @Test
     @Verifies(primitive = "Lock", property = "mutant: a timed-out or interrupted waiter left in the queue is caught",
             tool = Tool.MUTANT)
     void leaverStaysQueued() {
-        assertCaught(new Mutant("leave-without-unlink",
-                "a waiter giving up (timeout, interrupt) marks itself but stays linked in the queue", WAIT_QUEUE,
-                "            unlinkLocked(w);\n            w.status = outcome;",
-                "            w.status = outcome;"),
-                stress("freeForAll"));
+        assertCaught(MutantCatalogue.LEAVE_WITHOUT_UNLINK, Check.of(LockStressTest::freeForAll));
     }
 
     @Test
     @Verifies(primitive = "Lock", property = "mutant: an interrupted waiter that keeps the lock is caught", tool = Tool.MUTANT)
     void interruptedWaiterKeepsLock() {
-        assertCaught(new Mutant("interrupted-keeps-permit",
-                "a waiter handed the permit throws InterruptedException if interrupted meanwhile, keeping the permit",
-                PERMIT_SYNC,
-                "            int outcome = park(w, interruptible, timed, deadline);",
-                "            int outcome = park(w, interruptible, timed, deadline);\n"
-                        + "            if (outcome == GRANTED && interruptible && Thread.interrupted()) {\n"
-                        + "                outcome = INTERRUPTED;\n"
-                        + "            }"),
-                stress("freeForAll"));
+        assertCaught(MutantCatalogue.INTERRUPTED_KEEPS_PERMIT, Check.of(LockStressTest::freeForAll));
     }
 
     @Test
     @Verifies(primitive = "Lock", property = "mutant: a woken competitor that takes the lock but stays counted awake is caught",
             tool = Tool.MUTANT)
     void competitorStaysCountedAwake() {
-        assertCaught(new Mutant("competitor-stays-awake",
-                "a woken competitor takes its permit without leaving the AWAKE count, so later releases wake nobody",
-                PERMIT_SYNC,
-                "long next = s - PERMIT - AWAKE;",
-                "long next = s - PERMIT;"),
-                stress("handOffsToOneWaiter"), stress("handOffsToThreeWaiters"), stress("freeForAll"));
+        assertCaught(MutantCatalogue.COMPETITOR_STAYS_AWAKE,
+                Check.of(LockStressTest::handOffsToOneWaiter), Check.of(LockStressTest::handOffsToThreeWaiters),
+                Check.of(LockStressTest::freeForAll));
     }
 
     @Test
     @Verifies(primitive = "Lock", property = "mutant: a woken competitor giving up without passing its wake-up on is caught",
             tool = Tool.MUTANT)
     void competitorGivesUpWithoutPassingOn() {
-        assertCaught(new Mutant("competitor-drops-wake-up",
-                "a woken competitor that times out or is interrupted leaves the AWAKE count but never wakes a queued"
-                        + " waiter for the permit it stood for",
-                PERMIT_SYNC,
-                "            if (STATE.compareAndSet(this, s, next)) {\n                if (needsWake(next)) {\n"
-                        + "                    wakeForFreePermits();\n                }\n                return;",
-                "            if (STATE.compareAndSet(this, s, next)) {\n                return;"),
-                stress("handOffsWithGivingUp"), stress("freeForAll"));
+        assertCaught(MutantCatalogue.COMPETITOR_DROPS_WAKE_UP,
+                Check.of(LockStressTest::handOffsWithGivingUp), Check.of(LockStressTest::freeForAll));
     }
 }

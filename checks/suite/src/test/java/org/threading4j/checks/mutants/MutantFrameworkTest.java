@@ -1,43 +1,40 @@
 package org.threading4j.checks.mutants;
 
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.threading4j.checks.lincheck.LockConcurrentTest;
 import org.threading4j.checks.mutants.Catch.Check;
+import org.threading4j.checks.stress.BarrierStressTest;
+import org.threading4j.checks.stress.ConditionStressTest;
+import org.threading4j.checks.stress.LockStressTest;
+import org.threading4j.checks.stress.RLockStressTest;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 
 /**
- * Controls for the mutant framework itself: a mutant that changes nothing (an edited comment) must survive
- * every check, run the way the meta-tests run them (forked JVM, race seam on, Lincheck inside), and a
- * mutant that breaks something only an instrumented run sees must be caught by Lincheck's model checker,
- * which shows that Lincheck instruments the mutant's classes (it did not in a child-first class loader: see
- * {@link Catch}). Without these, "caught" could mean "the machinery broke".
+ * Controls for the mutant framework itself: a mutant that changes nothing (an added comment,
+ * {@link MutantCatalogue#IDENTITY}) must survive every check, run the way the meta-tests run them (forked JVM,
+ * race seam on, Lincheck inside), and a mutant that breaks something only an instrumented run sees
+ * ({@link MutantCatalogue#NON_ATOMIC_TRY_ACQUIRE}) must be caught by Lincheck's model checker, which shows that
+ * Lincheck instruments the mutant's classes (it did not in a child-first class loader: see {@link Catch}).
+ * Without these, "caught" could mean "the machinery broke".
  */
 class MutantFrameworkTest {
 
-    /** A no-op edit: a comment in the engine's queue lock. */
-    static final Mutant IDENTITY = new Mutant("identity", "a comment edited, nothing else",
-            "org/threading4j/internal/WaitQueue.java",
-            "// the holder may be descheduled (2 cores, many threads): let it finish",
-            "// (identity mutant: this comment was edited and nothing else)");
-
-    /**
-     * A try-acquire that reads the state and then writes it back minus a permit, instead of one CAS: two
-     * threads can both take the only permit. Lincheck's model checker finds this at once, but only if it
-     * instruments the library classes (it switches threads at their field accesses); run uninstrumented, the
-     * two lines are practically atomic and the bug is not seen.
-     */
-    static final Mutant NON_ATOMIC_TRY_ACQUIRE = new Mutant("non-atomic-try-acquire",
-            "tryAcquire reads the state, then writes it minus a permit, without a CAS",
-            "org/threading4j/internal/PermitSync.java",
-            "            if (STATE.compareAndSet(this, s, s - PERMIT)) {\n                return true;",
-            "            if ((long) STATE.getAndSet(this, s - PERMIT) != -1L) {\n                return true;");
-
     private static final Duration LIMIT = Duration.ofSeconds(120);
+
+    /** Runs each check on the identity mutant; fails at the first that "catches" it. */
+    private static void identitySurvives(Check... checks) {
+        for (Check check : checks) {
+            String verdict = Catch.run(MutantCatalogue.IDENTITY, check, LIMIT);
+            if (verdict != null) {
+                throw new AssertionError("the identity mutant was 'caught' by " + check + ": " + verdict);
+            }
+        }
+    }
 
     @Test
     @Verifies(primitive = "Lock", property = "mutant framework: a no-op edit survives the stress checks (race seam on)",
@@ -46,14 +43,9 @@ class MutantFrameworkTest {
             tool = Tool.STRESS)
     void identitySurvivesLockStress() {
         try (RaceSeam on = RaceSeam.on()) {
-            assertNull(Catch.run(IDENTITY, Check.of(LincheckProbe.class, "libraryIsTheMutant"), LIMIT));
-            for (String check : new String[] {"freeForAll", "handOffsToOneWaiter", "handOffsToThreeWaiters",
-                    "handOffsWithGivingUp"}) {
-                String verdict = Catch.run(IDENTITY, Check.of(stress("LockStressTest"), check), LIMIT);
-                if (verdict != null) {
-                    throw new AssertionError("the identity mutant was 'caught' by " + check + ": " + verdict);
-                }
-            }
+            identitySurvives(Check.of(LincheckProbe::libraryIsTheMutant), Check.of(LockStressTest::freeForAll),
+                    Check.of(LockStressTest::handOffsToOneWaiter), Check.of(LockStressTest::handOffsToThreeWaiters),
+                    Check.of(LockStressTest::handOffsWithGivingUp));
         }
         Evidence.explored(4, "stress checks passed on the identity mutant with the race seam on");
     }
@@ -65,12 +57,7 @@ class MutantFrameworkTest {
             tool = Tool.STRESS)
     void identitySurvivesRLockStress() {
         try (RaceSeam on = RaceSeam.on()) {
-            for (String check : new String[] {"freeForAll", "handOffsToTwoWaiters"}) {
-                String verdict = Catch.run(IDENTITY, Check.of(stress("RLockStressTest"), check), LIMIT);
-                if (verdict != null) {
-                    throw new AssertionError("the identity mutant was 'caught' by " + check + ": " + verdict);
-                }
-            }
+            identitySurvives(Check.of(RLockStressTest::freeForAll), Check.of(RLockStressTest::handOffsToTwoWaiters));
         }
         Evidence.explored(2, "stress checks passed on the identity mutant with the race seam on");
     }
@@ -82,12 +69,7 @@ class MutantFrameworkTest {
             tool = Tool.STRESS)
     void identitySurvivesBarrierStress() {
         try (RaceSeam on = RaceSeam.on()) {
-            for (String check : new String[] {"cleanCycles", "timeoutsAndResets"}) {
-                String verdict = Catch.run(IDENTITY, Check.of(stress("BarrierStressTest"), check), LIMIT);
-                if (verdict != null) {
-                    throw new AssertionError("the identity mutant was 'caught' by " + check + ": " + verdict);
-                }
-            }
+            identitySurvives(Check.of(BarrierStressTest::cleanCycles), Check.of(BarrierStressTest::timeoutsAndResets));
         }
         Evidence.explored(2, "stress checks passed on the identity mutant with the race seam on");
     }
@@ -99,12 +81,8 @@ class MutantFrameworkTest {
             tool = Tool.STRESS)
     void identitySurvivesConditionStress() {
         try (RaceSeam on = RaceSeam.on()) {
-            for (String check : new String[] {"deferredSignalRacesTheRelease", "signalRacesTimeoutAndInterrupt"}) {
-                String verdict = Catch.run(IDENTITY, Check.of(stress("ConditionStressTest"), check), LIMIT);
-                if (verdict != null) {
-                    throw new AssertionError("the identity mutant was 'caught' by " + check + ": " + verdict);
-                }
-            }
+            identitySurvives(Check.of(ConditionStressTest::deferredSignalRacesTheRelease),
+                    Check.of(ConditionStressTest::signalRacesTimeoutAndInterrupt));
         }
         Evidence.explored(2, "stress checks passed on the identity mutant with the race seam on");
     }
@@ -115,7 +93,7 @@ class MutantFrameworkTest {
             tool = Tool.MUTANT)
     void identitySurvivesSchedulingStress() {
         try (RaceSeam on = RaceSeam.on()) {
-            String verdict = Catch.run(IDENTITY, Check.of(stress("LockStressTest"), "freeForAll"), LIMIT,
+            String verdict = Catch.run(MutantCatalogue.IDENTITY, Check.of(LockStressTest::freeForAll), LIMIT,
                     LockMutantsTest.SCHEDULING_STRESS);
             assertNull(verdict, "the identity mutant was 'caught' under scheduling stress");
         }
@@ -126,9 +104,8 @@ class MutantFrameworkTest {
     @Verifies(primitive = "Lock", property = "mutant framework: Lincheck runs in the mutant JVM; a no-op edit survives",
             tool = Tool.MUTANT)
     void identitySurvivesLincheck() {
-        assertNull(Catch.run(IDENTITY, Check.of(LincheckProbe.class, "mutualExclusion"), LIMIT));
-        // the Lock suite's own Lincheck scenario (lock-checks), run the way mutant checks run
-        assertNull(Catch.run(IDENTITY, Check.of(named("lincheck.LockConcurrentTest"), "threeThreadsIncrement"), LIMIT));
+        // the probe, and the Lock suite's own Lincheck scenario (lock-checks), run the way mutant checks run
+        identitySurvives(Check.of(LincheckProbe::mutualExclusion), Check.of(LockConcurrentTest::threeThreadsIncrement));
         Evidence.explored(2, "Lincheck model-checking runs on the identity mutant");
     }
 
@@ -136,27 +113,6 @@ class MutantFrameworkTest {
     @Verifies(primitive = "Lock", property = "mutant framework: Lincheck instruments mutant-loaded classes "
             + "(a broken lock is caught by model checking)", tool = Tool.MUTANT)
     void lincheckCatchesABrokenMutant() {
-        String line = Catch.assertCaught(NON_ATOMIC_TRY_ACQUIRE, LIMIT, Check.of(LincheckProbe.class, "mutualExclusion"));
-    }
-
-    @Test
-    void anEditWhoseTextIsGoneFailsLoudly() {
-        Mutant stale = new Mutant("stale", "text not in the file", "org/threading4j/internal/WaitQueue.java",
-                "this text is not in WaitQueue.java", "x");
-        assertThrows(IllegalStateException.class, () -> MutantLibrary.build(stale));
-    }
-
-    /** Check classes of the stress package are package-private: named, not referenced. */
-    static Class<?> stress(String simpleName) {
-        return named("stress." + simpleName);
-    }
-
-    /** A check class by its name under {@code org.threading4j.checks.} (check classes are package-private). */
-    static Class<?> named(String name) {
-        try {
-            return Class.forName("org.threading4j.checks." + name);
-        } catch (ClassNotFoundException e) {
-            throw new AssertionError(e);
-        }
+        Catch.assertCaught(MutantCatalogue.NON_ATOMIC_TRY_ACQUIRE, LIMIT, Check.of(LincheckProbe::mutualExclusion));
     }
 }

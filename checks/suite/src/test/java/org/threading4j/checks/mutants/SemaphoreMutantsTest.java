@@ -3,63 +3,30 @@ package org.threading4j.checks.mutants;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.threading4j.checks.contract.SemaphorePrimitiveContractTest;
 import org.threading4j.checks.lincheck.BoundedSemaphoreLincheckTest;
 import org.threading4j.checks.mutants.Catch.Check;
+import org.threading4j.checks.property.SemaphorePropertyTest;
+import org.threading4j.checks.stress.BoundedSemaphoreStressTest;
+import org.threading4j.checks.stress.SemaphoreStressTest;
 import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 
 /**
- * Broken Semaphore/BoundedSemaphore engines, each of which some real check must report. The checks run
- * unchanged against the mutated library (see {@link MutantLibrary}); the first one that fails is recorded
- * in the report row.
+ * Broken Semaphore/BoundedSemaphore engines ({@link MutantCatalogue}), each of which some real check must
+ * report. The checks run unchanged against the mutated library (see {@link MutantLibrary}); the first one that
+ * fails is recorded in the report row.
  */
 class SemaphoreMutantsTest {
 
-    private static final String PERMIT_SYNC = "org/threading4j/internal/PermitSync.java";
     private static final Duration LIMIT = Duration.ofMinutes(3);
-
-    /** Racing releases that wake one waiter: release(n) wakes one waiter whatever n is. */
-    static final Mutant WAKE_ONE = new Mutant("semaphore-release-wakes-one",
-            "release(n) wakes one waiter instead of min(n, waiters)", PERMIT_SYNC,
-            "int wake = Math.min(n, sizeLocked());",
-            "int wake = Math.min(1, sizeLocked());");
-
-    /** The bound check is one read, the increment an unconditional add: two racing releases both pass. */
-    static final Mutant SPLIT_BOUND_CHECK = new Mutant("boundedsemaphore-split-bound-check",
-            "bound checked on one read, then an unconditional getAndAdd", PERMIT_SYNC,
-            "            if (STATE.compareAndSet(this, s, s + n * PERMIT)) {\n                return true;\n            }",
-            "            long unused = (long) STATE.getAndAdd(this, (long) n * PERMIT);\n            return true;");
-
-    /** release(n) with nobody parked adds one permit whatever n is: visible to a purely sequential check. */
-    static final Mutant RELEASE_N_ADDS_ONE = new Mutant("semaphore-release-n-adds-one",
-            "release(n) with nobody parked adds one permit instead of n", PERMIT_SYNC,
-            "if (STATE.compareAndSet(this, s, s + n * PERMIT)) {",
-            "if (STATE.compareAndSet(this, s, s + PERMIT)) {");
-
-    /** A timed waiter handed a permit just as its deadline passes reports a timeout and drops the permit. */
-    static final Mutant TIMED_OUT_DROPS_GRANT = new Mutant("semaphore-timeout-drops-handed-permit",
-            "a timed waiter handed a permit at its deadline returns false and drops it", PERMIT_SYNC,
-            "            int outcome = park(w, interruptible, timed, deadline);\n",
-            "            int outcome = park(w, interruptible, timed, deadline);\n"
-                    + "            if (outcome == GRANTED && timed && deadline - System.nanoTime() <= 0L) {\n"
-                    + "                return TIMED_OUT;\n"
-                    + "            }\n");
-
-    /** An interrupted waiter handed a permit throws InterruptedException and drops the permit. */
-    static final Mutant INTERRUPTED_DROPS_GRANT = new Mutant("semaphore-interrupt-drops-handed-permit",
-            "an interrupted waiter handed a permit throws and drops it", PERMIT_SYNC,
-            "            int outcome = park(w, interruptible, timed, deadline);\n",
-            "            int outcome = park(w, interruptible, timed, deadline);\n"
-                    + "            if (outcome == GRANTED && interruptible && Thread.interrupted()) {\n"
-                    + "                return INTERRUPTED;\n"
-                    + "            }\n");
 
     @Test
     @Verifies(primitive = "Semaphore", property = "mutant caught: racing releases that wake one waiter", tool = Tool.MUTANT)
     void wakeOneIsCaught() {
-        Catch.assertCaught(WAKE_ONE, LIMIT,
-                Check.of(org.threading4j.checks.stress.SemaphoreStressTest.class, "racingReleasesWakeEveryWaiter"));
+        Catch.assertCaught(MutantCatalogue.SEMAPHORE_WAKE_ONE, LIMIT,
+                Check.of(SemaphoreStressTest::racingReleasesWakeEveryWaiter));
     }
 
     @Test
@@ -67,8 +34,8 @@ class SemaphoreMutantsTest {
     void splitBoundCheckIsCaught() {
         // the race seam pauses right between the mutant's bound check and its add (PermitSync.release)
         try (RaceSeam on = RaceSeam.on()) {
-            Catch.assertCaught(SPLIT_BOUND_CHECK, LIMIT,
-                    Check.of(org.threading4j.checks.stress.BoundedSemaphoreStressTest.class, "racingReleasesExactlyOneSucceeds"));
+            Catch.assertCaught(MutantCatalogue.SPLIT_BOUND_CHECK, LIMIT,
+                    Check.of(BoundedSemaphoreStressTest::racingReleasesExactlyOneSucceeds));
         }
     }
 
@@ -77,28 +44,27 @@ class SemaphoreMutantsTest {
     void splitBoundCheckIsCaughtByModelChecking() {
         // about 40 s on a loaded 2-core box: the main job only; CI relies on the stress catch above
         Assumptions.assumeTrue(Depth.current() == Depth.DEEP, "deep runs only");
-        Catch.assertCaught(SPLIT_BOUND_CHECK, LIMIT, Check.of(BoundedSemaphoreLincheckTest.class, "modelChecking"));
+        Catch.assertCaught(MutantCatalogue.SPLIT_BOUND_CHECK, LIMIT, Check.of(BoundedSemaphoreLincheckTest::modelChecking));
     }
 
     @Test
     @Verifies(primitive = "Semaphore", property = "mutant caught: timed-out waiter drops a handed permit", tool = Tool.MUTANT)
     void timedOutDropsGrantIsCaught() {
-        Catch.assertCaught(TIMED_OUT_DROPS_GRANT, LIMIT,
-                Check.of(org.threading4j.checks.stress.SemaphoreStressTest.class, "permitsConservedUnderTimeoutsAndInterrupts"));
+        Catch.assertCaught(MutantCatalogue.TIMED_OUT_DROPS_GRANT, LIMIT,
+                Check.of(SemaphoreStressTest::permitsConservedUnderTimeoutsAndInterrupts));
     }
 
     @Test
     @Verifies(primitive = "Semaphore", property = "mutant caught: interrupted waiter drops a handed permit", tool = Tool.MUTANT)
     void interruptedDropsGrantIsCaught() {
-        Catch.assertCaught(INTERRUPTED_DROPS_GRANT, LIMIT,
-                Check.of(org.threading4j.checks.contract.SemaphorePrimitiveContractTest.class, "interruptAtHandOffKeepsThePermit"),
-                Check.of(org.threading4j.checks.stress.SemaphoreStressTest.class, "permitsConservedUnderTimeoutsAndInterrupts"));
+        Catch.assertCaught(MutantCatalogue.INTERRUPTED_DROPS_GRANT, LIMIT,
+                Check.of(SemaphorePrimitiveContractTest::interruptAtHandOffKeepsThePermit),
+                Check.of(SemaphoreStressTest::permitsConservedUnderTimeoutsAndInterrupts));
     }
 
     @Test
     @Verifies(primitive = "Semaphore", property = "mutant caught: release(n) adds one permit (the property test can fail)", tool = Tool.MUTANT)
     void releaseNAddsOneIsCaught() {
-        Catch.assertCaught(RELEASE_N_ADDS_ONE, LIMIT,
-                Check.of(org.threading4j.checks.property.SemaphorePropertyTest.class, "realFollowsSpec"));
+        Catch.assertCaught(MutantCatalogue.RELEASE_N_ADDS_ONE, LIMIT, Check.of(SemaphorePropertyTest::realFollowsSpec));
     }
 }

@@ -106,7 +106,7 @@ public class BarrierPropertyTest {
     @Test
     @Verifies(primitive = "Barrier", property = "random call sequences: the primitive agrees with the model step by step",
             tool = Tool.PROPERTY)
-    void randomScriptsAgreeWithTheModel() {
+    public void randomScriptsAgreeWithTheModel() {
         int examples = Depth.pick(120, 2_000);
         int[] steps = new int[1];
         qt().withExamples(examples).withShrinkCycles(Depth.pick(200, 2_000))

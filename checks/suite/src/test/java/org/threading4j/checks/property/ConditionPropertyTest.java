@@ -41,7 +41,7 @@ import org.threading4j.checks.support.Verifies;
  * either delivered the signal to it (true) or to the next waiter (who would then not be found waiting).
  * A failure prints the shrunk schedule as a trace: {@code T0 acquire() -> void; T0 await(SHORT) -> pending...}.
  */
-class ConditionPropertyTest {
+public class ConditionPropertyTest {
 
     static final int THREADS = 3;
 
@@ -84,7 +84,7 @@ class ConditionPropertyTest {
 
     @Test
     @Verifies(primitive = "Condition", property = "random schedules follow ConditionSpec: FIFO, no lost signal with timeouts and interrupts, RLock count", tool = Tool.PROPERTY)
-    void randomSchedulesFollowTheModel() {
+    public void randomSchedulesFollowTheModel() {
         int examples = Depth.pick(150, 3_000);
         AtomicLong steps = new AtomicLong();
         Gen<Step> step = integers().between(0, THREADS - 1).zip(arbitrary().enumValues(Action.class), Step::new);

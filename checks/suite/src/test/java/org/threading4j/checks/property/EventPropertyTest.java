@@ -26,7 +26,7 @@ import org.threading4j.checks.support.Verifies;
  * {@code set()}, {@code clear()}, {@code set(); clear()} back to back, {@code isSet()}, waits of every kind, and
  * interrupts. A failure prints the shrunk schedule as a trace.
  */
-class EventPropertyTest {
+public class EventPropertyTest {
 
     static final int THREADS = 3;
 
@@ -67,7 +67,7 @@ class EventPropertyTest {
 
     @Test
     @Verifies(primitive = "Event", property = "random schedules follow EventSpec: set-and-clear, timeouts, interrupts", tool = Tool.PROPERTY)
-    void randomSchedulesFollowTheModel() {
+    public void randomSchedulesFollowTheModel() {
         int examples = Depth.pick(150, 3_000);
         AtomicLong steps = new AtomicLong();
         Gen<Step> step = integers().between(0, THREADS - 1).zip(arbitrary().enumValues(Action.class), Step::new);

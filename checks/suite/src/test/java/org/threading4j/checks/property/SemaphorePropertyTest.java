@@ -97,7 +97,7 @@ public class SemaphorePropertyTest {
     @Test
     @Verifies(primitive = "Semaphore", property = "real semaphore answers like SemaphoreSpec; permits conserved; no waiter parked with a permit free", tool = Tool.PROPERTY)
     @Verifies(primitive = "BoundedSemaphore", property = "real semaphore answers like BoundedSemaphoreSpec; permits conserved", tool = Tool.PROPERTY)
-    void realFollowsSpec() {
+    public void realFollowsSpec() {
         int examples = Depth.pick(300, 3_000);
         AtomicLong steps = new AtomicLong();
         qt().withExamples(examples).withShrinkCycles(Depth.pick(100, 1_000))
@@ -198,7 +198,7 @@ public class SemaphorePropertyTest {
     @Test
     @Verifies(primitive = "Semaphore", property = "permits conserved with timed/interrupted waiters racing hand-offs", tool = Tool.PROPERTY)
     @Verifies(primitive = "BoundedSemaphore", property = "permits conserved with timed/interrupted waiters racing hand-offs", tool = Tool.PROPERTY)
-    void permitsConservedWithTimedAndInterruptedWaiters() {
+    public void permitsConservedWithTimedAndInterruptedWaiters() {
         int examples = Depth.pick(250, 2_000);
         AtomicLong waits = new AtomicLong();
         qt().withExamples(examples).withShrinkCycles(Depth.pick(50, 500))

@@ -22,7 +22,7 @@ import org.threading4j.checks.support.Verifies;
  * zero or "for ever", so the real timer's answers are deterministic (see {@link TimerSubjects}). A
  * failure prints the shrunk sequence as a trace such as {@code [cancel(), start(), isAlive()]}.
  */
-class TimerPropertyTest {
+public class TimerPropertyTest {
 
     /** One call on the timer. */
     enum Action {
@@ -67,7 +67,7 @@ class TimerPropertyTest {
 
     @Test
     @Verifies(primitive = "Timer", property = "real timer answers like TimerSpec; ran == (decision FIRED), runs <= 1", tool = Tool.PROPERTY)
-    void realTimerFollowsSpec() {
+    public void realTimerFollowsSpec() {
         int examples = Depth.pick(1_000, 20_000);
         AtomicLong steps = new AtomicLong();
         qt().withExamples(examples).withShrinkCycles(Depth.pick(200, 2_000))

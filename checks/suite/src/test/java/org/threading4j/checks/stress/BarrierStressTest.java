@@ -30,7 +30,7 @@ public class BarrierStressTest {
     @Verifies(primitive = "Barrier", property = "writes before await are visible to the action and to every party after it",
             tool = Tool.STRESS)
     @Verifies(primitive = "Barrier", property = "no lost wake-up over many cycles", tool = Tool.STRESS)
-    void cleanCycles() {
+    public void cleanCycles() {
         int parties = 4;
         int cycles = Depth.pick(3_000, 60_000);
         int[] written = new int[parties]; // plain: the barrier's happens-before is what makes this safe
@@ -74,7 +74,7 @@ public class BarrierStressTest {
     @Test
     @Verifies(primitive = "Barrier", property = "timeouts and resets: every tripped cycle returns each index exactly once; breaks reach every party",
             tool = Tool.STRESS)
-    void timeoutsAndResets() {
+    public void timeoutsAndResets() {
         chaos(false);
     }
 

@@ -29,7 +29,7 @@ public class BoundedSemaphoreStressTest {
      */
     @Test
     @Verifies(primitive = "BoundedSemaphore", property = "two racing releases at value bound-1: exactly one succeeds", tool = Tool.STRESS)
-    void racingReleasesExactlyOneSucceeds() {
+    public void racingReleasesExactlyOneSucceeds() {
         int rounds = Depth.pick(5_000, 500_000);
         AtomicReference<BoundedSemaphore> current = new AtomicReference<>();
         AtomicInteger published = new AtomicInteger(-1);

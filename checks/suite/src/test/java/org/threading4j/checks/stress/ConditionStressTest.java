@@ -39,11 +39,11 @@ import org.threading4j.internal.WaitQueue;
  * while a signal is owed (one fewer normal return). A waiter that returned false must have reached its
  * deadline. Everything runs under the Workers watchdog.
  */
-class ConditionStressTest {
+public class ConditionStressTest {
 
     @Test
     @Verifies(primitive = "Condition", property = "no lost signal: signal races a timing-out and an interrupted waiter (delivered == returned true)", tool = Tool.STRESS)
-    void signalRacesTimeoutAndInterrupt() {
+    public void signalRacesTimeoutAndInterrupt() {
         long budget = Depth.pick(5_000_000_000L, 90_000_000_000L);
         long end = System.nanoTime() + budget;
         int rounds = 0;
@@ -191,7 +191,7 @@ class ConditionStressTest {
      */
     @Test
     @Verifies(primitive = "Condition", property = "no lost wake-up: a signal deferred to the lock's release races that release (plain Lock, signal from a non-holder)", tool = Tool.STRESS)
-    void deferredSignalRacesTheRelease() {
+    public void deferredSignalRacesTheRelease() {
         long end = System.nanoTime() + Depth.pick(3_000_000_000L, 60_000_000_000L);
         int rounds = 0;
         int accepted = 0;

@@ -28,11 +28,11 @@ import org.threading4j.internal.WaitQueue;
  * in the snapshot may still time out between the snapshot and the {@code set()}: it answers false, after
  * its deadline.)
  */
-class EventStressTest {
+public class EventStressTest {
 
     @Test
     @Verifies(primitive = "Event", property = "set() wakes every waiter, even one just registering and even if clear() follows", tool = Tool.STRESS)
-    void setAndClearRaceRegisteringWaiters() {
+    public void setAndClearRaceRegisteringWaiters() {
         long end = System.nanoTime() + Depth.pick(4_000_000_000L, 60_000_000_000L);
         int rounds = 0;
         long released = 0;

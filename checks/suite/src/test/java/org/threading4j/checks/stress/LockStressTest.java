@@ -14,7 +14,7 @@ import org.threading4j.checks.support.Verifies;
  * repaired by later traffic. The methods are also the checks the Lock mutant meta-tests run (no JUnit set-up,
  * hangs bounded by the harness's watchdog).
  */
-class LockStressTest {
+public class LockStressTest {
 
     /** The Lock as the harness sees it. */
     static MutexStress.Subject subject(Lock lock) {
@@ -62,7 +62,7 @@ class LockStressTest {
             tool = Tool.STRESS)
     @Verifies(primitive = "Lock", property = "timed-out and interrupted waiters hold nothing; no permit lost",
             tool = Tool.STRESS)
-    void freeForAll() {
+    public void freeForAll() {
         MutexStress.Result r = MutexStress.run("lock", subject(new Lock()),
                 MutexStress.Config.of(8, Duration.ofMillis(Depth.pick(1_500, 20_000))));
         Evidence.explored(r.acquisitions(), "acquisitions by 8 threads (" + r + ")");
@@ -72,7 +72,7 @@ class LockStressTest {
     @Test
     @Verifies(primitive = "Lock", property = "no lost wake-up: release() wakes a waiter arriving at any moment",
             tool = Tool.STRESS)
-    void handOffsToOneWaiter() {
+    public void handOffsToOneWaiter() {
         MutexStress.Result r = MutexStress.handOffs("lock-handoff", subject(new Lock()), 1,
                 Duration.ofMillis(Depth.pick(1_000, 15_000)));
         Evidence.explored(r.acquisitions(), "hand-offs to 1 waiter");
@@ -81,7 +81,7 @@ class LockStressTest {
     @Test
     @Verifies(primitive = "Lock", property = "no lost wake-up: release() wakes a waiter arriving at any moment",
             tool = Tool.STRESS)
-    void handOffsToThreeWaiters() {
+    public void handOffsToThreeWaiters() {
         MutexStress.Result r = MutexStress.handOffs("lock-handoff3", subject(new Lock()), 3,
                 Duration.ofMillis(Depth.pick(1_000, 15_000)));
         Evidence.explored(r.acquisitions(), "hand-offs to 3 waiters");
@@ -90,7 +90,7 @@ class LockStressTest {
     @Test
     @Verifies(primitive = "Lock", property = "no lost wake-up: a woken waiter that times out passes its wake-up on",
             tool = Tool.STRESS)
-    void handOffsWithGivingUp() {
+    public void handOffsWithGivingUp() {
         // 5 s at CI depth: much shorter runs let the competitor-drops-wake-up mutant survive now and then
         MutexStress.Result r = MutexStress.handOffsWithGivingUp("lock-giveup", subject(new Lock()), 3,
                 Duration.ofMillis(Depth.pick(5_000, 15_000)));

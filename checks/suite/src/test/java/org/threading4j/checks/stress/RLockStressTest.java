@@ -13,7 +13,7 @@ import org.threading4j.checks.support.Verifies;
  * critical section, ownership checked after every timed-out or interrupted wait, and release attempts by
  * threads that do not hold the lock. The methods are also the checks the RLock mutant meta-tests run.
  */
-class RLockStressTest {
+public class RLockStressTest {
 
     /** The RLock as the harness sees it. */
     static MutexStress.Subject subject(RLock lock) {
@@ -73,7 +73,7 @@ class RLockStressTest {
     @Verifies(primitive = "RLock", property = "timed-out and interrupted waiters own nothing; no permit lost",
             tool = Tool.STRESS)
     @Verifies(primitive = "RLock", property = "release() by a non-owner is refused under contention", tool = Tool.STRESS)
-    void freeForAll() {
+    public void freeForAll() {
         MutexStress.Result r = MutexStress.run("rlock", subject(new RLock()),
                 MutexStress.Config.of(8, Duration.ofMillis(Depth.pick(1_500, 20_000))));
         Evidence.explored(r.acquisitions(), "acquisitions by 8 threads (" + r + ")");
@@ -83,7 +83,7 @@ class RLockStressTest {
     @Test
     @Verifies(primitive = "RLock", property = "no lost wake-up: release() wakes a waiter arriving at any moment",
             tool = Tool.STRESS)
-    void handOffsToTwoWaiters() {
+    public void handOffsToTwoWaiters() {
         MutexStress.Result r = MutexStress.handOffs("rlock-handoff", subject(new RLock()), 2,
                 Duration.ofMillis(Depth.pick(1_000, 15_000)));
         Evidence.explored(r.acquisitions(), "hand-offs to 2 waiters");

@@ -46,7 +46,7 @@ public class SemaphoreStressTest {
     @Test
     @Verifies(primitive = "Semaphore", property = "racing releases never leave a waiter parked while a permit is free", tool = Tool.STRESS)
     @Verifies(primitive = "Semaphore", property = "release(n) wakes min(n, waiters)", tool = Tool.STRESS)
-    void racingReleasesWakeEveryWaiter() {
+    public void racingReleasesWakeEveryWaiter() {
         int rounds = Depth.pick(150, 3_000);
         for (int r = 0; r < rounds; r++) {
             int[] shape = SHAPES[r % SHAPES.length];
@@ -118,7 +118,7 @@ public class SemaphoreStressTest {
      */
     @Test
     @Verifies(primitive = "Semaphore", property = "permits conserved: value + held == initial + released (timeouts, interrupts)", tool = Tool.STRESS)
-    void permitsConservedUnderTimeoutsAndInterrupts() {
+    public void permitsConservedUnderTimeoutsAndInterrupts() {
         long millis = Depth.pick(1_500L, 20_000L);
         int permits = 2;
         int n = 6;

@@ -24,7 +24,7 @@ import org.threading4j.checks.support.Workers;
  * seen, or the race was not exercised. A timer that never finishes (a lost wake-up of its thread, or a
  * join that never returns) turns into a failure with a thread dump.
  */
-class TimerStressTest {
+public class TimerStressTest {
 
     private static final ThreadFactory DAEMON = r -> {
         Thread t = new Thread(r);
@@ -35,7 +35,7 @@ class TimerStressTest {
     @Test
     @Verifies(primitive = "Timer", property = "cancel racing fire: ran == !cancelled for every timer, at most once", tool = Tool.STRESS)
     @Verifies(primitive = "Timer", property = "every started timer finishes (cancel wakes its thread)", tool = Tool.STRESS)
-    void cancelRacingFire() {
+    public void cancelRacingFire() {
         int rounds = Depth.pick(12, 200);
         int perRound = 250;
         int fired = 0;
