@@ -50,6 +50,10 @@ public final class FrayChecks {
         run(PermitFrayTest.class, "lockReleaseToWaiters");
     }
 
+    public void lockWokenCompetitorTimesOut() {
+        run(PermitFrayTest.class, "lockWokenCompetitorTimesOut");
+    }
+
     public void conditionSignalNWithTimingOutWaiterLock() {
         run(ConditionFrayTest.class, "signalNWithTimingOutWaiterLock");
     }

@@ -72,6 +72,17 @@ class FrayMutantTest {
         caught(MutantCatalogue.HELPER_DROPS_UNPARK, Check.of(FrayChecks::eventSetWakesEveryWaiter));
     }
 
+    /**
+     * A woken competitor that gives up (times out) without waking a queued waiter for the permit it stood
+     * for: the stress checks meet this window only in some runs; Fray's schedules put the timeout there.
+     */
+    @Test
+    @Verifies(primitive = "Lock", property = "mutant caught by Fray: a woken competitor that times out drops the "
+            + "wake-up it stood for", tool = Tool.MUTANT)
+    void competitorDropsWakeUp() {
+        caught(MutantCatalogue.COMPETITOR_DROPS_WAKE_UP, Check.of(FrayChecks::lockWokenCompetitorTimesOut));
+    }
+
     private static void caught(Mutant m, Check check) {
         Catch.assertCaught(m, LIMIT, FrayChecks.forkOptions(FrayChecks.reportDir(m.id())), check);
     }

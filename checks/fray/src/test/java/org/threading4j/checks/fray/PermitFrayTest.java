@@ -117,4 +117,41 @@ class PermitFrayTest {
         assertEquals(timedGot ? 4 : 3, section.entries);
         assertFalse(lock.locked(), "every acquire released");
     }
+
+    /**
+     * A timed waiter queued first, an untimed one behind it, and a holder that releases and barges back in
+     * several times: a release may wake the timed waiter as the competitor for the free lock and count it
+     * awake, so the next release wakes nobody; if the timed waiter then times out, it must wake the untimed
+     * one for the lock it stood for.
+     */
+    @FrayTest(iterations = 1500, resetClassLoaderPerIteration = false,
+            systemTimeDelegateType = SystemTimeDelegateType.MOCK)
+    @Verifies(primitive = "Lock", property = "a woken competitor that times out passes its wake-up on "
+            + "(barging holder, timed and untimed waiter)", tool = Tool.FRAY)
+    void lockWokenCompetitorTimesOut() throws Exception {
+        Lock lock = new Lock();
+        lock.acquire();
+        Actor timed = Actor.start("timed", () -> {
+            if (!lock.tryAcquire(Duration.ofMillis(1))) {
+                return false;
+            }
+            lock.release();
+            return true;
+        });
+        Actor.awaitQueued(timed.thread()); // queued or not, the releases below must let both through
+        Actor untimed = Actor.start("untimed", () -> {
+            lock.acquire();
+            lock.release();
+            return true;
+        });
+        Actor.awaitQueued(untimed.thread());
+        for (int i = 0; i < 3; i++) {
+            lock.release();
+            lock.acquire(); // barge back in before the woken waiter takes it
+        }
+        lock.release();
+        timed.join().assertNoThrow();
+        untimed.join().assertReturned(true);
+        assertFalse(lock.locked(), "every acquire released");
+    }
 }

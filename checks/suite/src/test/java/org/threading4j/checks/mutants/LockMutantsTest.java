@@ -159,12 +159,4 @@ class LockMutantsTest {
                 Check.of(LockStressTest::handOffsToOneWaiter), Check.of(LockStressTest::handOffsToThreeWaiters),
                 Check.of(LockStressTest::freeForAll));
     }
-
-    @Test
-    @Verifies(primitive = "Lock", property = "mutant: a woken competitor giving up without passing its wake-up on is caught",
-            tool = Tool.MUTANT)
-    void competitorGivesUpWithoutPassingOn() {
-        assertCaught(MutantCatalogue.COMPETITOR_DROPS_WAKE_UP,
-                Check.of(LockStressTest::handOffsWithGivingUp), Check.of(LockStressTest::freeForAll));
-    }
 }
