@@ -11,7 +11,6 @@ import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 import org.threading4j.specs.BarrierSpec;
-import org.threading4j.specs.BarrierSpec.Result;
 
 /**
  * Linearizability of a one-party barrier against {@link BarrierSpec}: with one party {@code await()} never
@@ -55,12 +54,12 @@ public class BarrierLincheckTest {
     public static class Spec {
         private final BarrierSpec spec = new BarrierSpec(1);
 
-        public int await() {
-            Result r = spec.await(0);
-            if (r.kind() == BarrierSpec.Kind.BROKEN) {
+        public int await() throws InterruptedException {
+            try {
+                return spec.await(0); // one party: never waits
+            } catch (BarrierSpec.BrokenBarrierError e) {
                 throw new BrokenBarrierException();
             }
-            return r.index();
         }
 
         public void abort() {
