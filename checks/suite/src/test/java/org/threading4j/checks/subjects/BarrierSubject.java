@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.threading4j.Barrier;
 import org.threading4j.BrokenBarrierException;
@@ -272,9 +271,7 @@ public interface BarrierSubject {
                 int alive = 0;
                 for (Call c : calls.values()) {
                     if (c.thread.isAlive()) {
-                        Thread.State st = c.thread.getState();
-                        if (st != Thread.State.WAITING && st != Thread.State.TIMED_WAITING
-                                || LockSupport.getBlocker(c.thread) != barrier) {
+                        if (!Threads.isParkedOn(c.thread, barrier)) {
                             return false;
                         }
                         alive++;

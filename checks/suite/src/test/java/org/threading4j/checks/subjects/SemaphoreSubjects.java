@@ -327,8 +327,7 @@ public final class SemaphoreSubjects {
         }
 
         private boolean parkedOnSemaphore(Thread t) {
-            Thread.State s = t.getState();
-            return (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING) && LockSupport.getBlocker(t) == sem;
+            return Threads.isParkedOn(t, sem);
         }
 
         @Override
