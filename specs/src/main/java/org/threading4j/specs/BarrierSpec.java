@@ -1,127 +1,80 @@
 package org.threading4j.specs;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The reference model of {@code org.threading4j.Barrier}: Python's {@code threading.Barrier} as plain
- * sequential Java, with threads named by numbers and blocking made explicit.
+ * Reference model of {@code org.threading4j.Barrier}, Python's {@code threading.Barrier}.
  *
- * <p>Python keeps {@code _state} (0 filling, 1 draining, -1 resetting, -2 broken) and {@code _count}, the
- * threads inside {@code wait()}; so does this model, plus a generation that advances whenever a filling
- * cycle ends (trip, break, reset). A thread's {@code await} either completes at once (the last arrival, a
- * broken barrier) or is <em>pending</em>:
- * <ul>
- * <li>a pending <b>party</b> waits in the filling cycle with its arrival index ({@code _count} at arrival);
- *     when the cycle ends it becomes <b>released</b>, and its result is decided when it <b>departs</b>
- *     (Python's {@code _wait} re-checks {@code _state} once it re-acquires the lock): its index if the
- *     barrier is draining, {@code BrokenBarrierError} if it is resetting or broken;</li>
- * <li>a pending <b>pre-waiter</b> arrived while the barrier was draining or resetting (Python's
- *     {@code _enter}); it retries its arrival when the last party of that cycle has departed.</li>
- * </ul>
- * A real thread departs on its own as soon as it runs; the model does it in {@link #settle()}, which every
- * operation calls on return (released parties depart in release order, then woken pre-waiters retry in
- * arrival order) unless {@link #manualDepartures()} was asked for, to step through a drain explicitly.
+ * <p>As in Python, the state is {@code _state} ({@link Phase}) and {@code _count}, the callers inside
+ * {@code await} that have arrived and not yet left. A cycle <em>fills</em>: each arrival takes the next index
+ * and waits, until the last arrival runs the action and <em>trips</em> the barrier, which starts the
+ * <em>drain</em>. Every waiting party is then released; when it {@link #proceed}s it leaves with its index,
+ * and the last to leave makes the barrier fill again. Callers that arrive during a drain or a reset wait
+ * (untimed, Python's {@code _enter}) and arrive when they proceed after it. A released party reads the phase
+ * only when it proceeds (Python's {@code _wait} re-checks {@code _state}): after an {@link #abort()} during
+ * the drain it leaves with {@link BrokenBarrierError} instead of its index.
  *
- * <p>Where threading4j chooses something Python leaves undefined or deadlocks on, the model says so:
- * timeouts ({@link #timeout}) and interrupts ({@link #interrupt}) of a pending party break the barrier;
- * the action runs inline in the last arrival (as in Python, before the trip), and a {@link #reset()} or
- * {@link #abort()} made while it runs cancels the trip (every party, the runner included, gets
- * {@code BrokenBarrierError}); {@link #await} from the action throws {@link IllegalStateException}.
- * {@link #waiting()} is {@code _count} while filling, 0 otherwise and while the action runs.
+ * <p>Blocking follows the <a href="package-summary.html">package notes</a>: an {@code await} that would
+ * block returns at once with the caller {@link #waiting(int) waiting}, and {@link #proceed}, {@link #timeOut}
+ * or {@link #interrupt} gives its answer later. Proceeding before the barrier has released the caller leaves
+ * it waiting (a spurious wake-up).
  *
  * <p>Differences from Python:
  * <ul>
  * <li>{@code wait} is {@code await}, and {@code BrokenBarrierError} is {@code BrokenBarrierException}.</li>
- * <li>The action may call the barrier: {@code reset()} or {@code abort()} while it runs cancels the trip, and {@code
- * await} from it throws {@code IllegalStateException}.</li>
+ * <li>The action may call the barrier: {@code reset()} or {@code abort()} while it runs cancels the trip
+ * (every party, the runner included, gets {@code BrokenBarrierException}), and {@code await} from it throws
+ * {@code IllegalStateException}; arrivals while it runs wait as during a drain.</li>
  * <li>{@code waiting()} is 0 while the action runs (Python's {@code n_waiting} counts the runner).</li>
- * <li>An interrupt of a waiting party breaks the barrier; Python threads cannot be interrupted.</li>
+ * <li>An interrupt of a caller not yet released breaks the barrier, and so does an interrupt pending when
+ * {@code await} is called; Python threads cannot be interrupted.</li>
+ * <li>A negative timeout throws {@code IllegalArgumentException}; there is no default timeout.</li>
  * </ul>
  */
 public final class BarrierSpec {
 
-    /** Python's {@code _state}. */
+    /** Python's {@code _state}: 0 filling, 1 draining, -1 resetting, -2 broken. */
     public enum Phase { FILLING, DRAINING, RESETTING, BROKEN }
 
-    /** How a thread's {@code await} ended, or that it has not ended yet. */
-    public enum Kind {
-        /** Still blocked (a waiting party, a released party that has not departed, or a pre-waiter). */
-        PENDING,
-        /** Returned its arrival index. */
-        RETURNED,
-        /** {@code BrokenBarrierException}. */
-        BROKEN,
-        /** {@code InterruptedException}. */
-        INTERRUPTED,
-        /** The action threw; this thread ran it and gets its exception. */
-        ACTION_FAILED
-    }
+    /** Python's {@code BrokenBarrierError}: the primitive throws {@code BrokenBarrierException}. */
+    public static final class BrokenBarrierError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
 
-    /** A thread's result: kind, index (RETURNED) and the action's exception (ACTION_FAILED). */
-    public record Result(Kind kind, int index, Throwable failure) {
-        public static final Result PENDING = new Result(Kind.PENDING, -1, null);
-        public static final Result BROKEN = new Result(Kind.BROKEN, -1, null);
-        public static final Result INTERRUPTED = new Result(Kind.INTERRUPTED, -1, null);
-
-        public static Result returned(int index) {
-            return new Result(Kind.RETURNED, index, null);
-        }
-
-        @Override
-        public String toString() {
-            switch (kind) {
-                case RETURNED:
-                    return "-> " + index;
-                case ACTION_FAILED:
-                    return "throws " + failure;
-                case BROKEN:
-                    return "throws BrokenBarrierException";
-                case INTERRUPTED:
-                    return "throws InterruptedException";
-                default:
-                    return "pending";
-            }
+        BrokenBarrierError() {
+            super(null, null, false, false);
         }
     }
 
     private final int parties;
-    private Runnable action;
-
-    /** Python's _state. */
+    private final Runnable action;
     private Phase phase = Phase.FILLING;
-    /** Python's _count: threads inside await() that arrived and have not departed. */
+    /** Python's {@code _count}. */
     private int count;
-    /** Advances when a filling cycle ends: trip, break, reset. */
-    private long gen;
-    /** Parties waiting in the filling cycle: thread -> arrival index, in arrival order. */
-    private final LinkedHashMap<Integer, Integer> waiting = new LinkedHashMap<>();
-    /** Parties whose cycle ended and that have not departed yet: thread -> index, in release order. */
-    private final LinkedHashMap<Integer, Integer> released = new LinkedHashMap<>();
-    /** Threads waiting to arrive while the barrier drains or resets, in arrival order. */
-    private final ArrayDeque<Integer> preWaiting = new ArrayDeque<>();
-    /** Final results of calls that ended: thread -> result. */
-    private final Map<Integer, Result> results = new HashMap<>();
-    /** Threads whose interrupt status is set. */
-    private final Set<Integer> interruptStatus = new HashSet<>();
-    /** The thread running the action, or null. */
-    private Integer actionRunner;
-    /** Calls in progress (the action may call back into the model); settle only at the outermost. */
-    private int depth;
-    private boolean autoSettle = true;
+    /** Parties waiting for the cycle to trip, with their indices, in arrival order. */
+    private final Map<Integer, Integer> filling = new LinkedHashMap<>();
+    /** Parties whose cycle has ended and that have not left yet, with their indices. */
+    private final Map<Integer, Integer> released = new HashMap<>();
+    /** Callers waiting to arrive until a drain or a reset is over (Python's {@code _enter}). */
+    private final Set<Integer> entering = new LinkedHashSet<>();
+    /** Waiting callers whose {@code await} has a timeout. */
+    private final Set<Integer> timed = new HashSet<>();
+    /** Callers whose interrupt status is set. */
+    private final Set<Integer> interrupted = new HashSet<>();
+    /** The caller running the action, or null. */
+    private Integer runner;
 
-    /** Python: {@code Barrier(parties)}. */
+    /** {@code Barrier(parties)}. */
     public BarrierSpec(int parties) {
         this(parties, null);
     }
 
-    /** Python: {@code Barrier(parties, action)}. */
+    /** {@code Barrier(parties, action)}: {@code action} runs in the last arrival, before the trip. */
     public BarrierSpec(int parties, Runnable action) {
         if (parties < 1) {
             throw new IllegalArgumentException("parties must be >= 1");
@@ -130,309 +83,205 @@ public final class BarrierSpec {
         this.action = action;
     }
 
-    /** Sets the action after construction (an action that refers to the model itself). */
-    public BarrierSpec action(Runnable action) {
-        this.action = action;
-        return this;
-    }
-
-    /** Released parties depart only through {@link #depart}, so that a drain can be stepped through. */
-    public BarrierSpec manualDepartures() {
-        this.autoSettle = false;
-        return this;
-    }
-
-    // ---- Queries ----
-
+    /** {@code barrier.parties}. */
     public int parties() {
         return parties;
     }
 
-    /** Python's {@code n_waiting}. */
+    /** {@code barrier.n_waiting}: the parties waiting while a cycle fills; 0 in any other phase. */
     public int waiting() {
         return phase == Phase.FILLING && count < parties ? count : 0;
     }
 
-    /** Python's {@code broken}. */
+    /** {@code barrier.broken}. */
     public boolean isBroken() {
         return phase == Phase.BROKEN;
     }
 
+    /** Python's {@code _state}. */
     public Phase phase() {
         return phase;
     }
 
-    /** Python's {@code _count}. */
-    public int inside() {
-        return count;
-    }
-
-    /** The result of thread {@code t}'s last {@code await}, or {@link Result#PENDING}. */
-    public Result result(int t) {
-        return results.getOrDefault(t, isBlocked(t) ? Result.PENDING : null);
-    }
-
-    /** Whether {@code t} is blocked inside {@code await} (waiting, released but not departed, pre-waiting). */
-    public boolean isBlocked(int t) {
-        return waiting.containsKey(t) || released.containsKey(t) || preWaiting.contains(t);
-    }
-
-    /** Whether {@code t} is a party waiting in the filling cycle (a timeout or interrupt would break it). */
-    public boolean isWaitingParty(int t) {
-        return waiting.containsKey(t);
-    }
-
-    /** Whether {@code t}'s interrupt status is set. */
-    public boolean isInterrupted(int t) {
-        return interruptStatus.contains(t);
-    }
-
-    /** The thread running the action now, or null. */
-    public Integer actionRunner() {
-        return actionRunner;
-    }
-
-    /** Threads released and not yet departed, in release order. */
-    public List<Integer> released() {
-        return new ArrayList<>(released.keySet());
-    }
-
-    /** Threads waiting to arrive, in order. */
-    public List<Integer> preWaiting() {
-        return new ArrayList<>(preWaiting);
-    }
-
-    // ---- Operations ----
-
     /**
-     * Thread {@code t} calls {@code wait()}. Returns its result if the call ended at once, else PENDING.
-     *
-     * @throws IllegalStateException if {@code t} is running the action (threading4j's choice; Python
-     *         deadlocks)
-     * @throws IllegalArgumentException if {@code t} is already blocked in the barrier (not a real call)
+     * {@code barrier.wait()}: a pending interrupt breaks the barrier and is thrown (a broken barrier keeps it
+     * pending and throws {@link BrokenBarrierError}); then the caller arrives. The last arrival runs the action,
+     * trips the barrier and returns its index ({@code parties - 1}); any other waits.
      */
-    public Result await(int t) {
-        if (actionRunner != null && actionRunner == t) {
+    public int await(int caller) throws InterruptedException {
+        if (runner != null && runner == caller) {
             throw new IllegalStateException("await() called from the barrier's own action");
         }
-        if (isBlocked(t)) {
-            throw new IllegalArgumentException("thread " + t + " is already inside await()");
+        if (waiting(caller)) {
+            throw new IllegalStateException("caller " + caller + " is blocked and cannot make a call");
         }
-        depth++;
-        try {
-            results.remove(t);
-            if (interruptStatus.remove(t)) {
-                // An interrupt pending on entry breaks the barrier, unless it is broken already.
-                if (phase == Phase.BROKEN) {
-                    interruptStatus.add(t);
-                    results.put(t, Result.BROKEN);
-                } else {
-                    breakBarrier();
-                    results.put(t, Result.INTERRUPTED);
-                }
-            } else {
-                arrive(t);
-            }
-        } finally {
-            leave();
+        timed.remove(caller);
+        if (interrupted.contains(caller) && phase != Phase.BROKEN) {
+            interrupted.remove(caller);
+            breakBarrier();
+            throw new InterruptedException();
         }
-        return result(t);
+        return arrive(caller);
     }
 
-    /** A pending party's timeout expires: it breaks the barrier and gets BrokenBarrierError (Python). */
-    public void timeout(int t) {
-        if (!waiting.containsKey(t)) {
-            throw new IllegalArgumentException("thread " + t + " is not a party waiting in a filling cycle");
+    /** {@code barrier.wait(timeout)}: like {@link #await(int)}, and a party's wait can {@link #timeOut}. */
+    public int await(int caller, Duration timeout) throws InterruptedException {
+        LockSpec.checkTimeout(timeout);
+        int index = await(caller);
+        if (waiting(caller)) {
+            timed.add(caller);
         }
-        depth++;
-        try {
-            waiting.remove(t);
-            breakBarrier();
-            count--;
-            results.put(t, Result.BROKEN);
-        } finally {
-            leave();
-        }
+        return index;
     }
 
     /**
-     * Thread {@code t} is interrupted. A waiting party or a pre-waiter breaks the barrier and gets
-     * InterruptedException (BrokenBarrierError with the status kept if it was broken already); a released
-     * party keeps the status and its result; a thread outside the barrier keeps the status for its next
-     * call.
+     * {@code barrier.reset()}: the parties waiting leave with {@link BrokenBarrierError} and the barrier fills
+     * again once they have; a broken barrier is mended. Nothing happens during a drain or a reset.
      */
-    public void interrupt(int t) {
-        depth++;
-        try {
-            if (waiting.containsKey(t)) {
-                waiting.remove(t);
-                breakBarrier();
-                count--;
-                results.put(t, Result.INTERRUPTED);
-            } else if (preWaiting.contains(t)) {
-                preWaiting.remove(t);
-                if (phase == Phase.BROKEN) {
-                    interruptStatus.add(t);
-                    results.put(t, Result.BROKEN);
-                } else {
-                    breakBarrier();
-                    results.put(t, Result.INTERRUPTED);
-                }
-            } else {
-                interruptStatus.add(t);
-            }
-        } finally {
-            leave();
-        }
-    }
-
-    /** Python's {@code reset()}. */
     public void reset() {
-        depth++;
-        try {
-            if (phase == Phase.DRAINING || phase == Phase.RESETTING) {
-                return; // Python: nothing, during a drain
-            }
-            gen++;
-            if (count > 0) {
-                phase = Phase.RESETTING;
-                releaseWaiting();
-            } else {
-                phase = Phase.FILLING;
-            }
-            wakePreWaiters();
-        } finally {
-            leave();
+        if (phase == Phase.DRAINING || phase == Phase.RESETTING) {
+            return;
         }
+        phase = count > 0 ? Phase.RESETTING : Phase.FILLING;
+        releaseAll();
     }
 
-    /** Python's {@code abort()}. */
+    /** {@code barrier.abort()}: breaks the barrier; every waiting caller gets {@link BrokenBarrierError}. */
     public void abort() {
-        depth++;
-        try {
-            if (phase != Phase.BROKEN) {
-                breakBarrier();
+        breakBarrier();
+    }
+
+    // ---- steps that end a wait ----
+
+    /**
+     * A waiting caller runs again. A released party leaves: with its index during the drain, else with
+     * {@link BrokenBarrierError}. A caller waiting to arrive arrives if the drain or reset is over (and then
+     * answers as {@link #await(int)} does). Otherwise it waits on.
+     */
+    public int proceed(int caller) {
+        Integer index = released.remove(caller);
+        if (index != null) {
+            boolean tripped = phase == Phase.DRAINING;
+            leave();
+            if (!tripped) {
+                throw new BrokenBarrierError();
             }
-        } finally {
-            leave();
+            return index;
         }
+        if (entering.remove(caller)) {
+            return arrive(caller);
+        }
+        requireWaiting(caller);
+        return -1;
     }
 
-    /** A released party departs, deciding its result from the phase (Python's {@code _wait} and {@code _exit}). */
-    public void depart(int t) {
-        Integer index = released.remove(t);
-        if (index == null) {
-            throw new IllegalArgumentException("thread " + t + " is not released");
+    /** A timed party's time runs out before the trip: it breaks the barrier and gets {@link BrokenBarrierError}. */
+    public void timeOut(int caller) {
+        if (!timed.contains(caller) || !filling.containsKey(caller)) {
+            throw new IllegalStateException("caller " + caller + " is not in a timed wait for the trip");
         }
-        depth++;
-        try {
-            results.put(t, phase == Phase.DRAINING ? Result.returned(index) : Result.BROKEN);
-            exit();
-        } finally {
-            leave();
-        }
+        filling.remove(caller);
+        breakBarrier();
+        leave();
+        throw new BrokenBarrierError();
     }
 
-    /** Every released party departs and woken pre-waiters retry, until nothing moves. */
-    public void settle() {
-        while (!released.isEmpty()) {
-            depart(released.keySet().iterator().next());
+    /**
+     * {@code Thread.interrupt()} of {@code caller}. True if that ended its wait: a caller not yet released
+     * breaks the barrier and its {@code await} throws {@code InterruptedException}. Otherwise (a released
+     * caller, one not waiting) the interrupt stays pending.
+     */
+    public boolean interrupt(int caller) {
+        boolean party = filling.remove(caller) != null;
+        if (party || entering.contains(caller) && phase != Phase.BROKEN) {
+            entering.remove(caller);
+            breakBarrier();
+            if (party) {
+                leave();
+            }
+            return true;
         }
+        interrupted.add(caller);
+        return false;
     }
 
-    // ---- Internals (Python's _enter, _release, _break, _exit) ----
+    /** Whether {@code caller}'s interrupt status is set. */
+    public boolean isInterrupted(int caller) {
+        return interrupted.contains(caller);
+    }
 
-    private void arrive(int t) {
+    /** Whether {@code caller} is blocked in {@code await}. */
+    public boolean waiting(int caller) {
+        return filling.containsKey(caller) || released.containsKey(caller) || entering.contains(caller);
+    }
+
+    // ---- Python's _enter, _release, _break, _exit ----
+
+    private int arrive(int caller) {
         if (phase == Phase.BROKEN) {
-            results.put(t, Result.BROKEN);
-            return;
+            throw new BrokenBarrierError();
         }
-        if (phase != Phase.FILLING || count == parties) {
-            preWaiting.add(t); // draining, resetting or running the action: wait (untimed) to arrive
-            return;
+        if (phase == Phase.DRAINING || phase == Phase.RESETTING || count == parties) {
+            entering.add(caller); // a drain, a reset or the action is in progress
+            return -1;
         }
         int index = count++;
         if (index < parties - 1) {
-            waiting.put(t, index);
-            return;
+            filling.put(caller, index);
+            return -1;
         }
-        long myGen = gen;
-        if (action != null) {
-            actionRunner = t;
-            try {
+        boolean tripped = false;
+        runner = caller;
+        try {
+            if (action != null) {
                 action.run();
-            } catch (RuntimeException | Error failure) {
-                actionRunner = null;
-                if (gen == myGen) {
-                    breakBarrier();
-                }
-                count--;
-                exitIfDrained();
-                results.put(t, new Result(Kind.ACTION_FAILED, -1, failure));
-                return;
             }
-            actionRunner = null;
+            tripped = phase == Phase.FILLING; // not if reset() or abort() was called while the action ran
+            if (tripped) {
+                phase = Phase.DRAINING;
+                releaseAll();
+            }
+        } catch (RuntimeException | Error failure) {
+            if (phase == Phase.FILLING) {
+                breakBarrier();
+            }
+            throw failure;
+        } finally {
+            runner = null;
+            leave();
         }
-        if (gen != myGen) {
-            count--; // reset() or abort() while the action ran: the trip is cancelled
-            exitIfDrained();
-            results.put(t, Result.BROKEN);
-            return;
+        if (!tripped) {
+            throw new BrokenBarrierError();
         }
-        phase = Phase.DRAINING;
-        gen++;
-        releaseWaiting();
-        count--;
-        exitIfDrained();
-        results.put(t, Result.returned(index));
+        return index;
     }
 
     private void breakBarrier() {
-        if (phase == Phase.FILLING) {
-            gen++;
-        }
         phase = Phase.BROKEN;
-        releaseWaiting();
-        wakePreWaiters();
+        releaseAll();
     }
 
-    private void releaseWaiting() {
-        released.putAll(waiting);
-        waiting.clear();
-    }
-
-    /** Woken pre-waiters re-check: broken means BrokenBarrierError; a filling barrier lets them arrive. */
-    private void wakePreWaiters() {
-        int n = preWaiting.size();
-        for (int i = 0; i < n && !preWaiting.isEmpty(); i++) {
-            if (phase != Phase.BROKEN && (phase != Phase.FILLING || count == parties)) {
-                return;
-            }
-            arrive(preWaiting.poll());
-        }
-    }
-
-    private void exit() {
-        count--;
-        exitIfDrained();
-    }
-
-    private void exitIfDrained() {
-        if (count == 0 && (phase == Phase.DRAINING || phase == Phase.RESETTING)) {
-            phase = Phase.FILLING;
-            wakePreWaiters();
-        }
+    private void releaseAll() {
+        released.putAll(filling);
+        filling.clear();
     }
 
     private void leave() {
-        if (--depth == 0 && autoSettle) {
-            settle();
+        count--;
+        if (count == 0 && (phase == Phase.DRAINING || phase == Phase.RESETTING)) {
+            phase = Phase.FILLING;
+        }
+    }
+
+    private void requireWaiting(int caller) {
+        if (!waiting(caller)) {
+            throw new IllegalStateException("caller " + caller + " is not waiting");
         }
     }
 
     @Override
     public String toString() {
-        return phase + " count=" + count + "/" + parties + " waiting=" + waiting + " released=" + released
-                + " preWaiting=" + preWaiting;
+        return phase + " count=" + count + "/" + parties + " filling=" + filling + " released=" + released
+                + " entering=" + entering;
     }
 }

@@ -1,8 +1,8 @@
 package org.threading4j.specs;
 
 /**
- * The sequential model of {@code org.threading4j.BoundedSemaphore}: Python's
- * {@code threading.BoundedSemaphore}, a {@link SemaphoreSpec} that adds one check. Before anything changes,
+ * Reference model of {@code org.threading4j.BoundedSemaphore}, Python's {@code threading.BoundedSemaphore}:
+ * a {@link SemaphoreSpec} that adds one check. Before anything changes,
  * {@code release(n)} refuses when {@code value + n > initial}: all or nothing, nothing released.
  * Python raises {@code ValueError("Semaphore released too many times")}; threading4j throws
  * {@code IllegalStateException} with the same message.
@@ -18,12 +18,12 @@ public class BoundedSemaphoreSpec extends SemaphoreSpec {
     /** Python's message for an over-release. */
     public static final String TOO_MANY = "Semaphore released too many times";
 
-    /** Python's {@code BoundedSemaphore()}: one permit, bound one. */
+    /** {@code BoundedSemaphore()}: one permit, bound one. */
     public BoundedSemaphoreSpec() {
         this(1);
     }
 
-    /** Python's {@code BoundedSemaphore(value)}. */
+    /** {@code BoundedSemaphore(value)}: the initial value is also the bound. */
     public BoundedSemaphoreSpec(int value) {
         super(value);
     }

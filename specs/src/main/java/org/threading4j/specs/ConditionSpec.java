@@ -61,8 +61,8 @@ public final class ConditionSpec {
         }
     }
 
-    private final LockSpec lock;
-    private final RLockSpec rlock;
+    /** The lock: a {@link LockSpec} or an {@link RLockSpec}. */
+    private final ConditionLock lock;
     /** Python's {@code _waiters}: callers in the queue, oldest first. */
     private final Map<Integer, Waiter> waiters = new LinkedHashMap<>();
     /** Callers out of the queue, taking the lock back. */
@@ -71,13 +71,11 @@ public final class ConditionSpec {
     /** Python's {@code Condition(lock)} with a {@code Lock}. */
     public ConditionSpec(LockSpec lock) {
         this.lock = lock;
-        this.rlock = null;
     }
 
     /** Python's {@code Condition(lock)} with an {@code RLock}; {@code Condition()} makes its own RLock. */
     public ConditionSpec(RLockSpec lock) {
-        this.lock = null;
-        this.rlock = lock;
+        this.lock = lock;
     }
 
     /**
@@ -130,8 +128,7 @@ public final class ConditionSpec {
      * {@code InterruptedException}); otherwise as the lock's {@code interrupt}.
      */
     public boolean interrupt(int caller) {
-        return waiters.containsKey(caller) ? leaveQueue(caller, Reason.INTERRUPTED)
-                : lock != null ? lock.interrupt(caller) : rlock.interrupt(caller);
+        return waiters.containsKey(caller) ? leaveQueue(caller, Reason.INTERRUPTED) : lock.interrupt(caller);
     }
 
     /**
@@ -140,7 +137,7 @@ public final class ConditionSpec {
      * {@code waitFor} notified while its predicate is false waits again (a pending interrupt is thrown then).
      */
     public boolean proceed(int caller) throws InterruptedException {
-        if (!(lock != null ? lock.proceed(caller) : rlock.proceed(caller))) {
+        if (!lock.proceed(caller)) {
             return false;
         }
         Waiter w = restoring.remove(caller);
@@ -160,7 +157,7 @@ public final class ConditionSpec {
 
     /** Whether {@code caller} is in a call: in the queue, or waiting for the lock. */
     public boolean waiting(int caller) {
-        return waiters.containsKey(caller) || (lock != null ? lock.waiting(caller) : rlock.waiting(caller));
+        return waiters.containsKey(caller) || lock.waiting(caller);
     }
 
     /**
@@ -172,34 +169,29 @@ public final class ConditionSpec {
 
     private void startWait(int caller, Waiter w) throws InterruptedException {
         requireOwned(caller, CANNOT_WAIT);
-        if (lock != null ? lock.clearInterrupt(caller) : rlock.clearInterrupt(caller)) {
+        if (lock.clearInterrupt(caller)) {
             throw new InterruptedException();
         }
         waiters.put(caller, w);
-        w.saved = lock != null ? lock.releaseSave() : rlock.releaseSave(caller); // Python's _release_save
+        w.saved = lock.releaseSave(caller); // Python's _release_save
     }
 
     private boolean leaveQueue(int caller, Reason reason) {
         Waiter w = waiters.remove(caller);
         w.reason = reason;
         restoring.put(caller, w);
-        if (lock != null) {
-            lock.acquireRestore(caller); // Python's _acquire_restore
-        } else {
-            rlock.acquireRestore(caller, w.saved);
-        }
+        lock.acquireRestore(caller, w.saved); // Python's _acquire_restore
         return true;
     }
 
-    /** Python's {@code _is_owned()}: an RLock owned by the caller; a Lock locked by anyone. */
     private void requireOwned(int caller, String message) {
-        if (!(lock != null ? lock.locked() : rlock.isHeldByCurrentThread(caller))) {
+        if (!lock.isOwned(caller)) {
             throw new IllegalMonitorStateException(message);
         }
     }
 
     @Override
     public String toString() {
-        return (lock != null ? "Lock " + lock : "RLock " + rlock) + ", queue " + waiters + ", restoring " + restoring;
+        return (lock instanceof LockSpec ? "Lock " : "RLock ") + lock + ", queue " + waiters + ", restoring " + restoring;
     }
 }

@@ -28,7 +28,7 @@ import java.util.Set;
  * <li>{@code acquireInterruptibly} is new: Python threads cannot be interrupted.</li>
  * </ul>
  */
-public class LockSpec {
+public class LockSpec extends ConditionLock {
 
     /** Python's {@code RuntimeError} message for releasing a free lock. */
     public static final String RELEASE_UNLOCKED = "release unlocked lock";
@@ -155,8 +155,15 @@ public class LockSpec {
 
     // ---- for ConditionSpec: a waiter gives the lock up and takes it back ----
 
+    /** Python's {@code Condition._is_owned} for a {@code Lock}: locked, by anyone. */
+    @Override
+    boolean isOwned(int caller) {
+        return locked;
+    }
+
     /** Python's {@code Condition._release_save} for a {@code Lock}: a plain release. */
-    int releaseSave() {
+    @Override
+    int releaseSave(int caller) {
         release();
         return 1;
     }
@@ -165,7 +172,8 @@ public class LockSpec {
      * Python's {@code Condition._acquire_restore}: a woken waiter must take the lock back; it waits until it can
      * {@link #proceed}.
      */
-    void acquireRestore(int caller) {
+    @Override
+    void acquireRestore(int caller, int saved) {
         waits(caller, Wait.UNINTERRUPTIBLE);
     }
 

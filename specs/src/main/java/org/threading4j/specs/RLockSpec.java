@@ -30,7 +30,7 @@ import org.threading4j.specs.LockSpec.Wait;
  * <li>{@code acquireInterruptibly} is new: Python threads cannot be interrupted.</li>
  * </ul>
  */
-public class RLockSpec {
+public class RLockSpec extends ConditionLock {
 
     /** Python's {@code RuntimeError} message for a release by a caller that does not own the lock. */
     public static final String UN_ACQUIRED = "cannot release un-acquired lock";
@@ -166,7 +166,14 @@ public class RLockSpec {
         return waiting.containsKey(caller);
     }
 
+    /** Python's {@code rlock._is_owned()}: {@link #isHeldByCurrentThread}. */
+    @Override
+    boolean isOwned(int caller) {
+        return isHeldByCurrentThread(caller);
+    }
+
     /** Python's {@code rlock._release_save()}: gives up every hold at once; returns how many there were. */
+    @Override
     int releaseSave(int caller) {
         int holds = count;
         owner = NOBODY;
@@ -177,6 +184,7 @@ public class RLockSpec {
     /**
      * Python's {@code rlock._acquire_restore(state)}: the caller waits for the lock, then gets {@code holds} holds.
      */
+    @Override
     void acquireRestore(int caller, int holds) {
         restoring.put(caller, holds);
         waits(caller, Wait.UNINTERRUPTIBLE);

@@ -1,38 +1,31 @@
 package org.threading4j.specs;
 
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.threading4j.specs.LockSpec.Wait;
 
 /**
- * The sequential model of {@code org.threading4j.Semaphore}: Python's {@code threading.Semaphore}, "a
- * counter representing the number of release() calls minus the number of acquire() calls, plus an initial
- * value".
+ * Reference model of {@code org.threading4j.Semaphore}, Python's {@code threading.Semaphore}: "a counter
+ * representing the number of release() calls minus the number of acquire() calls, plus an initial value".
  *
- * <p>Blocking is explicit. A blocking acquire that finds no free permit does not block the caller: it
- * becomes a pending {@link Waiter} in {@link #waiting()}, oldest first, and stays there until a release
- * hands it a permit or its owner gives up ({@link #timeOut}, {@link #interrupt}). A caller drives those
- * steps; no thread ever waits in the model.
+ * <p>The state is Python's {@code _value}, the free permits; plus, for calls that wait, the callers now
+ * waiting and the callers with a pending interrupt (see the <a href="package-summary.html">package notes</a>
+ * on callers and waiting). An acquire that finds no permit waits; {@code release(n)} adds {@code n} permits,
+ * and each waiting caller that then {@link #proceed}s takes one while any is left (Python notifies {@code n}
+ * waiters, which re-check {@code _value}). Who gets a permit first is not modelled: a real semaphore may
+ * wake its oldest waiter, or let a newcomer barge in.
  *
- * <p>Python's {@code release(n)} adds {@code n} to the value and notifies up to {@code n} waiters, which
- * then re-check the value under the semaphore's lock. With nobody barging in between (the model is
- * sequential: a release and the wake-ups it causes are one step), that is the same as handing the new
- * permits to the oldest {@code min(n, waiting)} waiters at once, which is what {@link #release(int)} does.
- * So the model keeps, after every step, the invariant the concurrent checks test at quiescence:
- * <pre>
- *   progress:   waiting() is non-empty  implies  value() == 0      (no waiter parked while a permit is free)
- *   conserved:  value() + held() == initial + released()           (no permit lost or doubled)
- * </pre>
- * where {@link #held()} counts permits taken and not yet returned. Barging (a newcomer taking a permit
- * a woken waiter was about to take) is a concurrent effect; it does not change these answers at
- * quiescence and is left to the concurrent checks, which compare against this model by linearizability.
- *
- * <p>The non-blocking surface ({@link #tryAcquire()}, {@link #release(int)}, {@link #value()},
- * {@link #holdOnce()}, {@link #acquireRelease()}) has the signatures of the Lincheck operations.
+ * <p>The calls that never wait ({@link #tryAcquire()}, {@link #release(int)}, {@link #value()}) do not depend
+ * on who calls them and have the primitive's signatures, so Lincheck can use this class as the sequential
+ * specification of {@code Semaphore} directly.
  *
  * <p>Differences from Python:
  * <ul>
+ * <li>Non-blocking and timed acquires are {@code tryAcquire()} and {@code tryAcquire(timeout)}, one method per
+ * mode; {@code acquireInterruptibly} is new (Python threads cannot be interrupted).</li>
  * <li>A negative initial value and {@code release(n)} with {@code n < 1} throw {@code IllegalArgumentException} with
  * Python's {@code ValueError} message.</li>
  * <li>The value is an {@code int}: a release that would take it above {@code Integer.MAX_VALUE} throws {@code
@@ -46,64 +39,25 @@ public class SemaphoreSpec {
     /** Python's message for {@code release(n)} with {@code n < 1}. */
     public static final String BAD_N = "n must be one or more";
     /** The package's message for a negative timeout. */
-    public static final String NEGATIVE_TIMEOUT = "timeout value must be a non-negative number";
+    public static final String NEGATIVE_TIMEOUT = LockSpec.NEGATIVE_TIMEOUT;
     /** threading4j's message when a plain semaphore's value would exceed {@code Integer.MAX_VALUE}. */
     public static final String OVERFLOW = "semaphore value would exceed Integer.MAX_VALUE";
 
-    /** What became of a blocking acquire. */
-    public enum Status {
-        /** Pending: no permit yet. */
-        WAITING,
-        /** Took a permit (at once, or handed over by a release). */
-        ACQUIRED,
-        /** Gave up at its deadline owning nothing. */
-        TIMED_OUT,
-        /** Gave up on an interrupt owning nothing (InterruptedException). */
-        INTERRUPTED
-    }
-
-    /** One blocking acquire: {@code acquire()}, {@code acquireInterruptibly()} or {@code tryAcquire(t)}. */
-    public static final class Waiter {
-        private final int id;
-        private final boolean interruptible;
-        private Status status = Status.WAITING;
-
-        Waiter(int id, boolean interruptible) {
-            this.id = id;
-            this.interruptible = interruptible;
-        }
-
-        public int id() {
-            return id;
-        }
-
-        public Status status() {
-            return status;
-        }
-
-        @Override
-        public String toString() {
-            return "w" + id + ":" + status;
-        }
-    }
-
-    /** The initial value. */
+    /** The initial value: Python's {@code BoundedSemaphore._initial_value}. */
     protected final int initial;
     /** Free permits: Python's {@code _value}. */
     protected int value;
-    /** Permits returned by successful releases so far. */
-    private long released;
-    /** Pending acquires, oldest first. */
-    private final Deque<Waiter> waiting = new ArrayDeque<>();
-    /** Every blocking acquire ever started, by id. */
-    private final List<Waiter> all = new ArrayList<>();
+    /** Callers blocked in an acquire, oldest first. */
+    private final Map<Integer, Wait> waiting = new LinkedHashMap<>();
+    /** Callers whose interrupt status is set. */
+    private final Set<Integer> interrupted = new HashSet<>();
 
-    /** Python's {@code Semaphore()}: one permit. */
+    /** {@code Semaphore()}: one permit. */
     public SemaphoreSpec() {
         this(1);
     }
 
-    /** Python's {@code Semaphore(value)}. */
+    /** {@code Semaphore(value)}. */
     public SemaphoreSpec(int value) {
         if (value < 0) {
             throw new IllegalArgumentException(NEGATIVE_VALUE);
@@ -112,9 +66,9 @@ public class SemaphoreSpec {
         this.value = value;
     }
 
-    // ---- Non-blocking surface ----
+    // ---- calls that never wait (any caller) ----
 
-    /** {@code acquire(blocking=False)}: takes a permit if one is free. */
+    /** {@code sem.acquire(blocking=False)}: takes a permit if one is free. */
     public boolean tryAcquire() {
         if (value == 0) {
             return false;
@@ -123,14 +77,14 @@ public class SemaphoreSpec {
         return true;
     }
 
-    /** {@code release()}. */
+    /** {@code sem.release()}: {@code release(1)}. */
     public void release() {
         release(1);
     }
 
     /**
-     * {@code release(n)}: checks {@code n}, then the bound ({@link #checkRoom}), then adds {@code n} and
-     * hands the new permits to the oldest {@code min(n, waiting)} waiters.
+     * {@code sem.release(n)}: checks {@code n}, then that the value has room ({@link #checkRoom}), then adds
+     * {@code n} permits; callers waiting for one may now {@link #proceed}.
      */
     public void release(int n) {
         if (n < 1) {
@@ -138,11 +92,6 @@ public class SemaphoreSpec {
         }
         checkRoom(n);
         value += n;
-        released += n;
-        while (value > 0 && !waiting.isEmpty()) {
-            value--;
-            waiting.removeFirst().status = Status.ACQUIRED;
-        }
     }
 
     /**
@@ -155,98 +104,99 @@ public class SemaphoreSpec {
         }
     }
 
-    /** Python's {@code _value}. */
+    /** Python's {@code _value}: the free permits. */
     public int value() {
         return value;
     }
 
-    /**
-     * Lincheck compound operation: {@code with sem:} around nothing, i.e. acquire then release. In a
-     * scenario of net-zero operations on a semaphore with a permit it never blocks; it answers whether
-     * the permits in use stayed within the initial value (always true sequentially).
-     */
-    public boolean holdOnce() {
-        if (value == 0) {
-            throw new IllegalStateException("would block for ever: no permit and nothing in flight");
-        }
-        return true;
+    // ---- calls that may wait: true = the caller has a permit; false = see waiting(caller) ----
+
+    /** {@code sem.acquire()}: takes a permit, or the caller waits (not interruptibly). */
+    public boolean acquire(int caller) {
+        requireRunning(caller);
+        return tryAcquire() || waits(caller, Wait.UNINTERRUPTIBLE);
     }
 
-    /** Lincheck compound operation: {@code acquire()} then {@code release()} by hand; as {@link #holdOnce()}. */
-    public boolean acquireRelease() {
-        return holdOnce();
-    }
-
-    // ---- Explicit blocking ----
-
-    /**
-     * Starts a blocking acquire ({@code acquire()}; with {@code interruptible}, {@code acquireInterruptibly()}
-     * or a timed {@code tryAcquire(t)}): takes a free permit at once, or becomes a pending waiter.
-     */
-    public Waiter acquire(boolean interruptible) {
-        Waiter w = new Waiter(all.size(), interruptible);
-        all.add(w);
-        if (value > 0) {
-            value--;
-            w.status = Status.ACQUIRED;
-        } else {
-            waiting.addLast(w);
-        }
-        return w;
-    }
-
-    /** The waiter's deadline passes: a pending waiter leaves owning nothing; otherwise nothing happens. */
-    public boolean timeOut(Waiter w) {
-        return leave(w, Status.TIMED_OUT);
+    /** Like {@link #acquire}, but a pending interrupt is thrown (and cleared) first, and one can end the wait. */
+    public boolean acquireInterruptibly(int caller) throws InterruptedException {
+        requireRunning(caller);
+        takeInterrupt(caller);
+        return tryAcquire() || waits(caller, Wait.INTERRUPTIBLE);
     }
 
     /**
-     * The waiter's thread is interrupted: a pending interruptible waiter leaves owning nothing (and throws);
-     * an uninterruptible one keeps waiting (the interrupt is re-asserted when it returns); a finished one
-     * is unaffected.
+     * {@code sem.acquire(timeout=t)}: arguments first, then a pending interrupt, then a permit if one is free;
+     * otherwise false at once for a zero timeout, else the caller waits (timed).
      */
-    public boolean interrupt(Waiter w) {
-        return w.interruptible && leave(w, Status.INTERRUPTED);
+    public boolean tryAcquire(int caller, Duration timeout) throws InterruptedException {
+        LockSpec.checkTimeout(timeout);
+        requireRunning(caller);
+        takeInterrupt(caller);
+        return tryAcquire() || (!timeout.isZero() && waits(caller, Wait.TIMED));
     }
 
-    private boolean leave(Waiter w, Status outcome) {
-        if (w.status != Status.WAITING) {
-            return false;
+    // ---- steps that end a wait ----
+
+    /** A waiting caller runs again: it takes a permit if one is free and its call returns true, else waits on. */
+    public boolean proceed(int caller) {
+        if (!waiting.containsKey(caller)) {
+            throw new IllegalStateException("caller " + caller + " is not waiting");
         }
-        waiting.remove(w);
-        w.status = outcome;
-        return true;
+        return tryAcquire() && waiting.remove(caller) != null;
     }
 
-    /** Pending waiters, oldest first. */
-    public List<Waiter> waiting() {
-        return List.copyOf(waiting);
+    /** A timed waiter's time runs out: its call returns false, having taken nothing. */
+    public void timeOut(int caller) {
+        if (waiting.get(caller) != Wait.TIMED) {
+            throw new IllegalStateException("caller " + caller + " is not in a timed wait");
+        }
+        waiting.remove(caller);
     }
 
-    /** Every blocking acquire started, in order. */
-    public List<Waiter> waiters() {
-        return List.copyOf(all);
+    /**
+     * {@code Thread.interrupt()} of {@code caller}. Returns true if that ended an interruptible wait (the
+     * call throws {@code InterruptedException}, having taken nothing); otherwise the interrupt stays pending.
+     */
+    public boolean interrupt(int caller) {
+        Wait w = waiting.get(caller);
+        if (w == Wait.INTERRUPTIBLE || w == Wait.TIMED) {
+            waiting.remove(caller);
+            return true;
+        }
+        interrupted.add(caller);
+        return false;
     }
 
-    // ---- Accounting ----
-
-    /** The initial value. */
-    public int initial() {
-        return initial;
+    /** Whether {@code caller}'s interrupt status is set. */
+    public boolean isInterrupted(int caller) {
+        return interrupted.contains(caller);
     }
 
-    /** Permits returned by successful releases. */
-    public long released() {
-        return released;
+    /** Whether {@code caller} is blocked in an acquire. */
+    public boolean waiting(int caller) {
+        return waiting.containsKey(caller);
     }
 
-    /** Permits taken and not yet returned: {@code initial + released - value}. */
-    public long held() {
-        return initial + released - value;
+    private boolean waits(int caller, Wait how) {
+        waiting.put(caller, how);
+        return false;
+    }
+
+    private void takeInterrupt(int caller) throws InterruptedException {
+        if (interrupted.remove(caller)) {
+            throw new InterruptedException();
+        }
+    }
+
+    private void requireRunning(int caller) {
+        if (waiting.containsKey(caller)) {
+            throw new IllegalStateException("caller " + caller + " is blocked and cannot make a call");
+        }
     }
 
     @Override
     public String toString() {
-        return getClass().getSimpleName() + "[value=" + value + ", waiting=" + waiting + "]";
+        return getClass().getSimpleName() + "[value=" + value + (waiting.isEmpty() ? "" : ", waiting " + waiting.keySet())
+                + "]";
     }
 }

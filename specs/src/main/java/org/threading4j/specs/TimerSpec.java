@@ -1,42 +1,40 @@
 package org.threading4j.specs;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * The sequential model of {@code org.threading4j.Timer}: Python's {@code threading.Timer}, with the one
- * decision threading4j adds: {@code cancel()} answers whether it stopped the action.
+ * Reference model of {@code org.threading4j.Timer}, Python's {@code threading.Timer}: a thread that waits
+ * for the interval and then runs the function, unless it was cancelled first.
  *
- * <p>Python's timer is a thread whose {@code run()} is {@code finished.wait(interval); if not
- * finished.is_set(): function(); finished.set()}, and whose {@code cancel()} is {@code finished.set()}.
- * Here the "if not finished.is_set()" check and the cancel are one atomic decision, so the model has a
- * three-valued {@link Decision}: the timer fires (the action runs once) or one {@code cancel()} wins (the
- * action never runs), and the first of the two is final.
+ * <p>Python's timer thread runs {@code finished.wait(interval); if not finished.is_set(): function();
+ * finished.set()}, and {@code cancel()} is {@code finished.set()}. threading4j makes the check and the cancel
+ * one atomic {@link Decision}: the timer fires (the function runs once) or one {@code cancel()} wins (it never
+ * runs), and the first of the two is final.
  *
- * <p>Time is explicit. The timer's thread does its work in steps that a caller drives:
- * <ul>
- * <li>{@link #fire()} is the moment the interval has passed: the thread tries to decide FIRED and, if it
- *     does, runs the action (counted by {@link #runs()}) and ends.</li>
- * <li>A zero interval fires inside {@link #start()} (Python: {@code Event.wait(0)} polls, so the function
- *     runs at once); an interval of "for ever" ({@link #TimerSpec(Duration)} with a duration too large for
- *     {@code long} nanoseconds, Python's {@code interval=None}) never reaches {@code fire()} by itself.</li>
- * <li>The thread ends as soon as the decision lets it: after the action, or at once when it finds the timer
- *     cancelled (a pending timer's thread is woken by the winning {@code cancel()}; a timer cancelled
- *     before {@code start()} ends at start).</li>
- * </ul>
- * A real {@code join()} waits for those steps; the model has the non-blocking probe {@link #joinNow()}
- * ({@code join(Duration.ZERO)}) instead.
+ * <p>The timer's thread is not a caller: the driver says when its interval has passed with {@link #fire()}.
+ * A zero interval fires inside {@link #start()} ({@code Event.wait(0)} polls, so the function runs at once);
+ * an interval too large for {@code long} nanoseconds (Python's {@code interval=None}) is never due, and the
+ * driver does not fire it. The thread <em>finishes</em> once the decision lets it: after the function, or at
+ * once when a {@code cancel()} wins (a timer cancelled before {@code start()} finishes at start). Its finish
+ * ends every {@code join} (see the <a href="package-summary.html">package notes</a> on callers and waiting).
  *
  * <p>Differences from Python:
  * <ul>
- * <li>{@code cancel()} answers whether it stopped the action from ever running.</li>
+ * <li>{@code cancel()} answers whether it stopped the function from ever running.</li>
  * <li>{@code start()} refuses a negative interval (Python fires at once).</li>
  * <li>{@code join(timeout)} answers whether the timer's thread has finished (Python returns {@code None}).</li>
+ * <li>An interrupt ends a {@code join} with {@code InterruptedException}; Python threads cannot be
+ * interrupted.</li>
  * </ul>
  */
 public final class TimerSpec {
 
-    /** The one decision: UNDECIDED until the timer fires or a cancel() wins; then final. */
+    /** The one decision: undecided until the timer fires or a {@code cancel()} wins; then final. */
     public enum Decision { UNDECIDED, FIRED, CANCELLED }
 
     /** Python's message for a second start (RuntimeError there, IllegalStateException here). */
@@ -44,58 +42,36 @@ public final class TimerSpec {
     /** Python's message for join before start. */
     public static final String JOIN_BEFORE_START = "cannot join thread before it is started";
     /** The package's message for a negative duration. */
-    public static final String NEGATIVE = "timeout value must be a non-negative number";
+    public static final String NEGATIVE = LockSpec.NEGATIVE_TIMEOUT;
 
-    /** How the interval behaves in the model. */
-    public enum Interval {
-        /** Fires inside start(). */
-        ZERO,
-        /** Pending after start() until a caller performs the {@link #fire()} step. */
-        FINITE,
-        /** Never fires; only cancel() ends it (Python's {@code interval=None}). */
-        FOREVER,
-        /** Negative: start() refuses it (Python would fire at once). */
-        NEGATIVE
-    }
-
-    private final Interval interval;
+    private final Duration interval;
+    private final Runnable function;
     private boolean started;
     private Decision decision = Decision.UNDECIDED;
-    /** The timer's thread has done its last piece of work (Python: the thread has stopped). */
+    /** The timer's thread has stopped. */
     private boolean finished;
-    /** How many times the action ran: 0 or 1. */
-    private int runs;
+    /** Callers blocked in {@code join}: whether the join is timed. */
+    private final Map<Integer, Boolean> joining = new LinkedHashMap<>();
+    /** Callers whose interrupt status is set. */
+    private final Set<Integer> interrupted = new HashSet<>();
 
-    /** A timer with a positive finite interval: it fires when a caller performs {@link #fire()}. */
+    /** {@code Timer(1, function)} with a function that does nothing: it fires when the driver says so. */
     public TimerSpec() {
-        this.interval = Interval.FINITE;
+        this(Duration.ofSeconds(1), () -> { });
+    }
+
+    /** {@code Timer(interval, function)}. */
+    public TimerSpec(Duration interval, Runnable function) {
+        this.interval = Objects.requireNonNull(interval, "interval");
+        this.function = Objects.requireNonNull(function, "function");
     }
 
     /**
-     * Python: {@code Timer(interval, function)}.
-     *
-     * @throws NullPointerException if {@code interval} is null
-     */
-    public TimerSpec(Duration interval) {
-        Objects.requireNonNull(interval, "interval");
-        this.interval = interval.isNegative() ? Interval.NEGATIVE : interval.isZero() ? Interval.ZERO : fitsInNanos(interval) ? Interval.FINITE : Interval.FOREVER;
-    }
-
-    private static boolean fitsInNanos(Duration d) {
-        try {
-            d.toNanos();
-            return true;
-        } catch (ArithmeticException e) {
-            return false;
-        }
-    }
-
-    /**
-     * Python: {@code start()}; a second start raises {@code RuntimeError("threads can only be started once")}.
-     * A negative interval is refused here, changing nothing (Python accepts it and fires at once).
+     * {@code timer.start()}; a second start raises {@code RuntimeError("threads can only be started once")}.
+     * A negative interval is refused first, changing nothing. A zero interval fires at once.
      */
     public void start() {
-        if (interval == Interval.NEGATIVE) {
+        if (interval.isNegative()) {
             throw new IllegalArgumentException(NEGATIVE);
         }
         if (started) {
@@ -103,88 +79,117 @@ public final class TimerSpec {
         }
         started = true;
         if (decision == Decision.CANCELLED) {
-            finished = true; // cancelled before start: the thread ends at once
-        } else if (interval == Interval.ZERO) {
+            finish();
+        } else if (interval.isZero()) {
             fire();
         }
     }
 
     /**
      * The timer's thread at its deadline: Python's {@code if not finished.is_set(): function()}, made
-     * atomic. Returns true iff this step decided FIRED (the action runs now, once).
+     * atomic. True iff this step decided to fire: the function runs now, once, and the thread finishes.
      */
     public boolean fire() {
         if (decision != Decision.UNDECIDED) {
             return false;
         }
         decision = Decision.FIRED;
-        runs++;
+        function.run();
         if (started) {
-            finished = true; // the action returned (or threw: the timer still finishes, unlike Python)
+            finish(); // also if the function threw, unlike Python
         }
         return true;
     }
 
-    /**
-     * Python: {@code cancel()} ({@code finished.set()}), which returns nothing; here it returns true iff it
-     * made the decision CANCELLED.
-     */
+    /** {@code timer.cancel()}: true iff it won the decision; a started timer's thread then finishes. */
     public boolean cancel() {
         if (decision != Decision.UNDECIDED) {
             return false;
         }
         decision = Decision.CANCELLED;
         if (started) {
-            finished = true; // the pending thread wakes and ends
+            finish();
         }
         return true;
     }
 
-    /** True iff some cancel() returned true. */
+    /** Whether a {@link #cancel()} won the decision. */
     public boolean isCancelled() {
         return decision == Decision.CANCELLED;
     }
 
-    /** Python: {@code is_alive()}: started and not finished. */
+    /** {@code timer.is_alive()}: started and not finished. */
     public boolean isAlive() {
         return started && !finished;
     }
 
+    /** {@code timer.join()}: returns if the thread has finished, else the caller waits for it to finish. */
+    public void join(int caller) throws InterruptedException {
+        join(caller, null);
+    }
+
     /**
-     * {@code join(Duration.ZERO)}: true iff finished. Python raises {@code RuntimeError("cannot join thread
-     * before it is started")} before start.
+     * {@code timer.join(timeout)}: arguments and the start first, then a pending interrupt; true if the
+     * thread has finished, false at once for a zero timeout, otherwise the caller waits (timed).
      */
-    public boolean joinNow() {
+    public boolean join(int caller, Duration timeout) throws InterruptedException {
+        if (timeout != null) {
+            LockSpec.checkTimeout(timeout);
+        }
         if (!started) {
             throw new IllegalStateException(JOIN_BEFORE_START);
+        }
+        if (joining.containsKey(caller)) {
+            throw new IllegalStateException("caller " + caller + " is blocked and cannot make a call");
+        }
+        if (interrupted.remove(caller)) {
+            throw new InterruptedException();
+        }
+        if (!finished && (timeout == null || !timeout.isZero())) {
+            joining.put(caller, timeout != null);
         }
         return finished;
     }
 
-    public boolean isStarted() {
-        return started;
+    /** A timed join's time runs out: it returns false. */
+    public void timeOut(int caller) {
+        if (joining.get(caller) != Boolean.TRUE) {
+            throw new IllegalStateException("caller " + caller + " is not in a timed wait");
+        }
+        joining.remove(caller);
     }
 
-    public boolean isFinished() {
-        return finished;
+    /**
+     * {@code Thread.interrupt()} of {@code caller}: true if that ended its {@link #join(int) join} (which
+     * throws {@code InterruptedException}); otherwise the interrupt stays pending.
+     */
+    public boolean interrupt(int caller) {
+        if (joining.remove(caller) != null) {
+            return true;
+        }
+        interrupted.add(caller);
+        return false;
     }
 
-    public Decision decision() {
-        return decision;
+    /** Whether {@code caller}'s interrupt status is set. */
+    public boolean isInterrupted(int caller) {
+        return interrupted.contains(caller);
     }
 
-    public Interval interval() {
-        return interval;
+    /** Whether {@code caller} is blocked in {@link #join(int) join}. */
+    public boolean waiting(int caller) {
+        return joining.containsKey(caller);
     }
 
-    /** How many times the action ran. Invariant: {@code runs() == (decision() == FIRED ? 1 : 0)}. */
-    public int runs() {
-        return runs;
+    /** The thread stops: every {@code join} returns (true). */
+    private void finish() {
+        finished = true;
+        joining.clear();
     }
 
     @Override
     public String toString() {
         return "TimerSpec[" + interval + ", " + (started ? "started" : "new") + ", " + decision
-                + (finished ? ", finished" : "") + ", runs=" + runs + "]";
+                + (finished ? ", finished" : "") + (joining.isEmpty() ? "" : ", joining " + joining.keySet()) + "]";
     }
 }

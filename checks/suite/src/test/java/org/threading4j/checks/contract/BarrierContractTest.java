@@ -13,12 +13,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.threading4j.checks.subjects.BarrierModel.Kind;
+import org.threading4j.checks.subjects.BarrierModel.Result;
 import org.threading4j.checks.subjects.BarrierSubject;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
-import org.threading4j.specs.BarrierSpec.Kind;
-import org.threading4j.specs.BarrierSpec.Result;
 
 /**
  * The Barrier contract, run against the reference model and the real primitive alike. Each step is made

@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.threading4j.checks.subjects.SemaphoreSubjects.Mode;
+import org.threading4j.checks.subjects.SemaphoreSubjects.Status;
 import org.threading4j.checks.subjects.SemaphoreSubjects.Subject;
 import org.threading4j.checks.subjects.SemaphoreSubjects;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 import org.threading4j.specs.BoundedSemaphoreSpec;
-import org.threading4j.specs.SemaphoreSpec.Status;
 import org.threading4j.specs.SemaphoreSpec;
 
 /**

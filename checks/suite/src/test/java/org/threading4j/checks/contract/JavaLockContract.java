@@ -72,8 +72,7 @@ abstract class JavaLockContract {
     }
 
     static boolean isParked(Thread t) {
-        Thread.State s = t.getState();
-        return s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING;
+        return Threads.isParked(t);
     }
 
     /** {@code tryLock()} by caller 1, which unlocks at once if it got the lock. */

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.threading4j.BoundedSemaphore;
 import org.threading4j.Semaphore;
 import org.threading4j.checks.subjects.SemaphoreSubjects.Mode;
+import org.threading4j.checks.subjects.SemaphoreSubjects.Status;
 import org.threading4j.checks.subjects.SemaphoreSubjects;
 import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
@@ -18,7 +19,6 @@ import org.threading4j.checks.support.Threads;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 import org.threading4j.checks.support.Workers;
-import org.threading4j.specs.SemaphoreSpec.Status;
 
 /**
  * The Semaphore contract against the real class, plus what only a real semaphore has: default

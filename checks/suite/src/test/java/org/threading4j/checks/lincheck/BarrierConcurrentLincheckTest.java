@@ -4,7 +4,6 @@ import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.Test;
 import org.threading4j.Barrier;
 import org.threading4j.BrokenBarrierException;
-import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
@@ -16,7 +15,7 @@ import org.threading4j.checks.support.Verifies;
  */
 public class BarrierConcurrentLincheckTest {
 
-    private static final int INVOCATIONS = Depth.pick(600, 10_000);
+    private static final int INVOCATIONS = LincheckBounds.BARRIER_CONCURRENT;
 
     /** Runs the bodies in fresh threads and waits for them; rethrows the first failure. */
     static void parallel(Runnable... bodies) {

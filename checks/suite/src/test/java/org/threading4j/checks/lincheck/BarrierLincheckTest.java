@@ -1,17 +1,13 @@
 package org.threading4j.checks.lincheck;
 
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
-import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 import org.threading4j.Barrier;
 import org.threading4j.BrokenBarrierException;
-import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 import org.threading4j.specs.BarrierSpec;
-import org.threading4j.specs.BarrierSpec.Result;
 
 /**
  * Linearizability of a one-party barrier against {@link BarrierSpec}: with one party {@code await()} never
@@ -55,12 +51,12 @@ public class BarrierLincheckTest {
     public static class Spec {
         private final BarrierSpec spec = new BarrierSpec(1);
 
-        public int await() {
-            Result r = spec.await(0);
-            if (r.kind() == BarrierSpec.Kind.BROKEN) {
+        public int await() throws InterruptedException {
+            try {
+                return spec.await(0); // one party: never waits
+            } catch (BarrierSpec.BrokenBarrierError e) {
                 throw new BrokenBarrierException();
             }
-            return r.index();
         }
 
         public void abort() {
@@ -80,24 +76,22 @@ public class BarrierLincheckTest {
         }
     }
 
-    private static final int ITERATIONS = Depth.pick(10, 100);
-    private static final int INVOCATIONS = Depth.pick(400, 5_000);
 
     @Test
     @Verifies(primitive = "Barrier", property = "linearizable: one-party await, abort, reset, isBroken, waiting",
             tool = Tool.LINCHECK_STRESS)
     void stress() {
-        new StressOptions().iterations(ITERATIONS).invocationsPerIteration(INVOCATIONS).threads(3).actorsPerThread(3)
-                .minimizeFailedScenario(false).sequentialSpecification(Spec.class).check(BarrierLincheckTest.class);
-        Evidence.explored((long) ITERATIONS * INVOCATIONS, "invocations");
+        LincheckBounds.Bounds b = LincheckBounds.BARRIER_STRESS;
+        b.stress().minimizeFailedScenario(false).sequentialSpecification(Spec.class).check(BarrierLincheckTest.class);
+        Evidence.explored(b.explored(), "invocations");
     }
 
     @Test
     @Verifies(primitive = "Barrier", property = "linearizable: one-party await, abort, reset, isBroken, waiting",
             tool = Tool.LINCHECK_MODEL)
     void modelChecking() {
-        new ModelCheckingOptions().iterations(ITERATIONS).invocationsPerIteration(INVOCATIONS).threads(2)
-                .actorsPerThread(3).sequentialSpecification(Spec.class).check(BarrierLincheckTest.class);
-        Evidence.explored((long) ITERATIONS * INVOCATIONS, "invocations");
+        LincheckBounds.Bounds b = LincheckBounds.BARRIER_MODEL;
+        b.modelChecking().sequentialSpecification(Spec.class).check(BarrierLincheckTest.class);
+        Evidence.explored(b.explored(), "invocations");
     }
 }

@@ -1,13 +1,10 @@
 package org.threading4j.checks.lincheck;
 
 import org.jetbrains.lincheck.datastructures.IntGen;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
-import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 import org.threading4j.BoundedSemaphore;
-import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
@@ -60,22 +57,18 @@ public class BoundedSemaphoreLincheckTest {
     @Test
     @Verifies(primitive = "BoundedSemaphore", property = "bound check and increment atomic; ISE all-or-nothing; linearizable", tool = Tool.LINCHECK_STRESS)
     void stress() {
-        int iterations = Depth.pick(10, 100);
-        int invocations = Depth.pick(300, 5_000);
-        new StressOptions().iterations(iterations).invocationsPerIteration(invocations)
-                .threads(3).actorsPerThread(2).sequentialSpecification(Spec.class)
+        LincheckBounds.Bounds b = LincheckBounds.BOUNDED_SEMAPHORE_STRESS;
+        b.stress().sequentialSpecification(Spec.class)
                 .check(BoundedSemaphoreLincheckTest.class);
-        Evidence.explored((long) iterations * invocations, "invocations");
+        Evidence.explored(b.explored(), "invocations");
     }
 
     @Test
     @Verifies(primitive = "BoundedSemaphore", property = "bound check and increment atomic; ISE all-or-nothing; linearizable", tool = Tool.LINCHECK_MODEL)
     public void modelChecking() {
-        int iterations = Depth.pick(10, 100);
-        int invocations = Depth.pick(200, 3_000);
-        new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations)
-                .threads(2).actorsPerThread(3).sequentialSpecification(Spec.class)
+        LincheckBounds.Bounds b = LincheckBounds.BOUNDED_SEMAPHORE_MODEL;
+        b.modelChecking().sequentialSpecification(Spec.class)
                 .check(BoundedSemaphoreLincheckTest.class);
-        Evidence.explored((long) iterations * invocations, "invocations");
+        Evidence.explored(b.explored(), "invocations");
     }
 }

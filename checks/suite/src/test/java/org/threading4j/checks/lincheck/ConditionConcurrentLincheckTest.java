@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.threading4j.Condition;
 import org.threading4j.Lock;
 import org.threading4j.RLock;
-import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
@@ -43,7 +42,7 @@ public class ConditionConcurrentLincheckTest {
     @Test
     @Verifies(primitive = "Condition", property = "no lost signal: a timed-out waiter never uses up a signal (signal vs await(0))", tool = Tool.LINCHECK_CONCURRENT)
     public void signalRacingTimedOutWaiter() {
-        int invocations = Depth.pick(1_000, 20_000);
+        int invocations = LincheckBounds.CONDITION_SIGNAL_RACE;
         Lincheck.runConcurrentTest(invocations, () -> {
             Lock lock = new Lock();
             Condition cond = new Condition(lock);
@@ -114,7 +113,7 @@ public class ConditionConcurrentLincheckTest {
     @Test
     @Verifies(primitive = "Condition", property = "no lost signal: an interrupted waiter never uses up a signal", tool = Tool.LINCHECK_CONCURRENT)
     void signalRacingInterruptedWaiter() {
-        int invocations = Depth.pick(1_000, 20_000);
+        int invocations = LincheckBounds.CONDITION_SIGNAL_RACE;
         Lincheck.runConcurrentTest(invocations, () -> {
             Lock lock = new Lock();
             Condition cond = new Condition(lock);
@@ -195,7 +194,7 @@ public class ConditionConcurrentLincheckTest {
     @Test
     @Verifies(primitive = "Condition", property = "RLock: await releases every hold level and restores the count", tool = Tool.LINCHECK_CONCURRENT)
     public void rlockHoldCountRestored() {
-        int invocations = Depth.pick(500, 20_000);
+        int invocations = LincheckBounds.CONDITION_RLOCK_HOLDS;
         Lincheck.runConcurrentTest(invocations, () -> {
             RLock rlock = new RLock();
             Condition cond = new Condition(rlock);

@@ -1,15 +1,12 @@
 package org.threading4j.checks.lincheck;
 
 import org.jetbrains.lincheck.datastructures.IntGen;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
-import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 import org.threading4j.Condition;
 import org.threading4j.Lock;
 import org.threading4j.checks.subjects.ConditionOverLock;
-import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
@@ -60,21 +57,17 @@ public class ConditionLincheckTest {
     @Test
     @Verifies(primitive = "Condition", property = "lock delegation and signal ownership checks are linearizable (vs ConditionSpec)", tool = Tool.LINCHECK_STRESS)
     void stress() {
-        int iterations = Depth.pick(10, 100);
-        int invocations = Depth.pick(300, 5_000);
-        new StressOptions().iterations(iterations).invocationsPerIteration(invocations).threads(3).actorsPerThread(2)
-                .sequentialSpecification(ConditionOverLock.class).check(ConditionLincheckTest.class);
-        Evidence.explored((long) iterations * invocations, "invocations");
+        LincheckBounds.Bounds b = LincheckBounds.CONDITION_STRESS;
+        b.stress().sequentialSpecification(ConditionOverLock.class).check(ConditionLincheckTest.class);
+        Evidence.explored(b.explored(), "invocations");
     }
 
     @Test
     @Verifies(primitive = "Condition", property = "lock delegation and signal ownership checks are linearizable (vs ConditionSpec)", tool = Tool.LINCHECK_MODEL)
     void modelChecking() {
-        int iterations = Depth.pick(10, 100);
-        int invocations = Depth.pick(200, 5_000);
-        new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations).threads(3)
-                .actorsPerThread(2).sequentialSpecification(ConditionOverLock.class)
+        LincheckBounds.Bounds b = LincheckBounds.CONDITION_MODEL;
+        b.modelChecking().sequentialSpecification(ConditionOverLock.class)
                 .check(ConditionLincheckTest.class);
-        Evidence.explored((long) iterations * invocations, "invocations");
+        Evidence.explored(b.explored(), "invocations");
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.Test;
 import org.threading4j.Event;
-import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
@@ -28,7 +27,7 @@ public class EventConcurrentLincheckTest {
     @Test
     @Verifies(primitive = "Event", property = "set-and-clear: every waiter returns, true, even if clear() came first", tool = Tool.LINCHECK_CONCURRENT)
     public void setAndClearReleasesWaiters() {
-        int invocations = Depth.pick(1_500, 20_000);
+        int invocations = LincheckBounds.EVENT_SET_AND_CLEAR;
         Lincheck.runConcurrentTest(invocations, () -> {
             Event e = new Event();
             boolean[] result = new boolean[1];
@@ -70,7 +69,7 @@ public class EventConcurrentLincheckTest {
     @Test
     @Verifies(primitive = "Event", property = "set() wakes every waiter, including one just registering", tool = Tool.LINCHECK_CONCURRENT)
     public void setWakesRegisteringWaiters() {
-        int invocations = Depth.pick(1_000, 20_000);
+        int invocations = LincheckBounds.EVENT_CONCURRENT;
         Lincheck.runConcurrentTest(invocations, () -> {
             Event e = new Event();
             Throwable[] failure = new Throwable[1];
@@ -97,7 +96,7 @@ public class EventConcurrentLincheckTest {
     @Test
     @Verifies(primitive = "Event", property = "actions before set() happen-before those after await() returns", tool = Tool.LINCHECK_CONCURRENT)
     void setPublishes() {
-        int invocations = Depth.pick(1_000, 20_000);
+        int invocations = LincheckBounds.EVENT_CONCURRENT;
         Lincheck.runConcurrentTest(invocations, () -> {
             Event e = new Event();
             int[] data = new int[1];

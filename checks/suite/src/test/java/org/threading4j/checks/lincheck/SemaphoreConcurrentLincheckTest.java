@@ -8,7 +8,6 @@ import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.Test;
 import org.threading4j.BoundedSemaphore;
 import org.threading4j.Semaphore;
-import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
@@ -25,7 +24,7 @@ public class SemaphoreConcurrentLincheckTest {
 
     /** Four-thread scenarios cost about twice as much per invocation as three-thread ones. */
     private static int invocations(int threads) {
-        return threads >= 4 ? Depth.pick(250, 10_000) : Depth.pick(300, 15_000);
+        return threads >= 4 ? LincheckBounds.SEMAPHORE_FOUR_THREADS : LincheckBounds.SEMAPHORE_THREE_THREADS;
     }
 
     @Test

@@ -1,13 +1,10 @@
 package org.threading4j.checks.lincheck;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
-import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 import org.threading4j.Held;
 import org.threading4j.Semaphore;
-import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
@@ -21,10 +18,24 @@ import org.threading4j.specs.SemaphoreSpec;
  */
 public class SemaphoreHoldLincheckTest {
 
-    /** The model: Semaphore(2); {@code holdOnce()} answers true. */
+    /**
+     * The model: Semaphore(2). Both operations are net-zero, so sequentially a permit is always free, the
+     * acquire never waits, and the answer (at most two inside) is true.
+     */
     public static class Spec extends SemaphoreSpec {
         public Spec() {
             super(2);
+        }
+
+        public boolean holdOnce() {
+            if (value() == 0) {
+                throw new IllegalStateException("would block for ever: no permit and nothing in flight");
+            }
+            return true;
+        }
+
+        public boolean acquireRelease() {
+            return holdOnce();
         }
     }
 
@@ -57,22 +68,18 @@ public class SemaphoreHoldLincheckTest {
     @Test
     @Verifies(primitive = "Semaphore", property = "at most value holders inside; blocking acquire makes progress", tool = Tool.LINCHECK_STRESS)
     void stress() {
-        int iterations = Depth.pick(10, 50);
-        int invocations = Depth.pick(500, 5_000);
-        new StressOptions().iterations(iterations).invocationsPerIteration(invocations)
-                .threads(3).actorsPerThread(2).sequentialSpecification(Spec.class).minimizeFailedScenario(false)
+        LincheckBounds.Bounds b = LincheckBounds.SEMAPHORE_HOLD_STRESS;
+        b.stress().sequentialSpecification(Spec.class).minimizeFailedScenario(false)
                 .check(SemaphoreHoldLincheckTest.class);
-        Evidence.explored((long) iterations * invocations, "invocations");
+        Evidence.explored(b.explored(), "invocations");
     }
 
     @Test
     @Verifies(primitive = "Semaphore", property = "at most value holders inside; blocking acquire makes progress", tool = Tool.LINCHECK_MODEL)
     void modelChecking() {
-        int iterations = Depth.pick(6, 50);
-        int invocations = Depth.pick(120, 3_000);
-        new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations)
-                .threads(3).actorsPerThread(2).sequentialSpecification(Spec.class)
+        LincheckBounds.Bounds b = LincheckBounds.SEMAPHORE_HOLD_MODEL;
+        b.modelChecking().sequentialSpecification(Spec.class)
                 .check(SemaphoreHoldLincheckTest.class);
-        Evidence.explored((long) iterations * invocations, "invocations");
+        Evidence.explored(b.explored(), "invocations");
     }
 }

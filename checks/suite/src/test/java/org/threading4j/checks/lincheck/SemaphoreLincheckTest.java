@@ -1,13 +1,10 @@
 package org.threading4j.checks.lincheck;
 
 import org.jetbrains.lincheck.datastructures.IntGen;
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
-import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 import org.threading4j.Semaphore;
-import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
@@ -43,22 +40,18 @@ public class SemaphoreLincheckTest {
     @Test
     @Verifies(primitive = "Semaphore", property = "tryAcquire, release(n) incl. IAE, value linearizable vs SemaphoreSpec", tool = Tool.LINCHECK_STRESS)
     void stress() {
-        int iterations = Depth.pick(8, 100);
-        int invocations = Depth.pick(200, 5_000);
-        new StressOptions().iterations(iterations).invocationsPerIteration(invocations)
-                .threads(3).actorsPerThread(2).sequentialSpecification(SemaphoreSpec.class)
+        LincheckBounds.Bounds b = LincheckBounds.SEMAPHORE_STRESS;
+        b.stress().sequentialSpecification(SemaphoreSpec.class)
                 .check(SemaphoreLincheckTest.class);
-        Evidence.explored((long) iterations * invocations, "invocations");
+        Evidence.explored(b.explored(), "invocations");
     }
 
     @Test
     @Verifies(primitive = "Semaphore", property = "tryAcquire, release(n) incl. IAE, value linearizable vs SemaphoreSpec", tool = Tool.LINCHECK_MODEL)
     void modelChecking() {
-        int iterations = Depth.pick(8, 100);
-        int invocations = Depth.pick(150, 3_000);
-        new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations)
-                .threads(3).actorsPerThread(2).sequentialSpecification(SemaphoreSpec.class)
+        LincheckBounds.Bounds b = LincheckBounds.SEMAPHORE_MODEL;
+        b.modelChecking().sequentialSpecification(SemaphoreSpec.class)
                 .check(SemaphoreLincheckTest.class);
-        Evidence.explored((long) iterations * invocations, "invocations");
+        Evidence.explored(b.explored(), "invocations");
     }
 }

@@ -4,10 +4,8 @@ import java.time.Duration;
 import org.jetbrains.lincheck.datastructures.IntGen;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.jetbrains.lincheck.datastructures.Param;
-import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
 import org.threading4j.Semaphore;
-import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
@@ -60,11 +58,9 @@ public class SemaphoreTimedLincheckTest {
     @Test
     @Verifies(primitive = "Semaphore", property = "timed acquire linearizable; no permit lost or doubled on timeout", tool = Tool.LINCHECK_STRESS)
     void stress() {
-        int iterations = Depth.pick(10, 60);
-        int invocations = Depth.pick(200, 2_000);
-        new StressOptions().iterations(iterations).invocationsPerIteration(invocations)
-                .threads(3).actorsPerThread(3).sequentialSpecification(Spec.class).minimizeFailedScenario(false)
+        LincheckBounds.Bounds b = LincheckBounds.SEMAPHORE_TIMED_STRESS;
+        b.stress().sequentialSpecification(Spec.class).minimizeFailedScenario(false)
                 .check(SemaphoreTimedLincheckTest.class);
-        Evidence.explored((long) iterations * invocations, "invocations");
+        Evidence.explored(b.explored(), "invocations");
     }
 }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import org.jetbrains.lincheck.Lincheck;
 import org.junit.jupiter.api.Test;
 import org.threading4j.Timer;
-import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
@@ -28,7 +27,7 @@ public class TimerConcurrentLincheckTest {
     @Test
     @Verifies(primitive = "Timer", property = "action runs iff no cancel returned true; join publishes it", tool = Tool.LINCHECK_CONCURRENT)
     public void startRacingCancels() {
-        int invocations = Depth.pick(2_000, 20_000);
+        int invocations = LincheckBounds.TIMER_CONCURRENT;
         Lincheck.runConcurrentTest(invocations, () -> {
             Probe probe = new Probe();
             Timer timer = new Timer(Duration.ZERO, () -> probe.runs++);

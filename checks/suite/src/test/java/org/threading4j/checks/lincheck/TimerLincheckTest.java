@@ -1,10 +1,7 @@
 package org.threading4j.checks.lincheck;
 
-import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
 import org.jetbrains.lincheck.datastructures.Operation;
-import org.jetbrains.lincheck.datastructures.StressOptions;
 import org.junit.jupiter.api.Test;
-import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
@@ -50,22 +47,18 @@ public class TimerLincheckTest {
     @Test
     @Verifies(primitive = "Timer", property = "cancel-vs-fire decided once (linearizable vs TimerSpec)", tool = Tool.LINCHECK_STRESS)
     public void stress() {
-        int iterations = Depth.pick(20, 100);
-        int invocations = Depth.pick(500, 5_000);
-        new StressOptions().iterations(iterations).invocationsPerIteration(invocations)
-                .threads(3).actorsPerThread(2).sequentialSpecification(TimerSpec.class)
+        LincheckBounds.Bounds b = LincheckBounds.TIMER_STRESS;
+        b.stress().sequentialSpecification(TimerSpec.class)
                 .check(TimerLincheckTest.class);
-        Evidence.explored((long) iterations * invocations, "invocations");
+        Evidence.explored(b.explored(), "invocations");
     }
 
     @Test
     @Verifies(primitive = "Timer", property = "cancel-vs-fire decided once (linearizable vs TimerSpec)", tool = Tool.LINCHECK_MODEL)
     public void modelChecking() {
-        int iterations = Depth.pick(20, 100);
-        int invocations = Depth.pick(500, 5_000);
-        new ModelCheckingOptions().iterations(iterations).invocationsPerIteration(invocations)
-                .threads(3).actorsPerThread(2).sequentialSpecification(TimerSpec.class)
+        LincheckBounds.Bounds b = LincheckBounds.TIMER_MODEL;
+        b.modelChecking().sequentialSpecification(TimerSpec.class)
                 .check(TimerLincheckTest.class);
-        Evidence.explored((long) iterations * invocations, "invocations");
+        Evidence.explored(b.explored(), "invocations");
     }
 }

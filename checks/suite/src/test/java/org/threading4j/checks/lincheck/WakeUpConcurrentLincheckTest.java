@@ -15,7 +15,6 @@ import org.threading4j.Lock;
 import org.threading4j.RLock;
 import org.threading4j.Semaphore;
 import org.threading4j.Timer;
-import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
@@ -37,7 +36,7 @@ import org.threading4j.checks.support.Verifies;
 public class WakeUpConcurrentLincheckTest {
 
     /** Four or five threads per scenario: about twice the cost of three per invocation. */
-    private static final int INVOCATIONS = Depth.pick(250, 10_000);
+    private static final int INVOCATIONS = LincheckBounds.WAKE_UP_CONCURRENT;
 
     private static void run(String what, Runnable scenario) {
         Lincheck.runConcurrentTest(INVOCATIONS, scenario);

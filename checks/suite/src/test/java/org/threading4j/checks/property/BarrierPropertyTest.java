@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.threading4j.checks.subjects.BarrierModel.Result;
 import org.threading4j.checks.subjects.BarrierSubject;
 import org.threading4j.checks.support.Depth;
 import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
-import org.threading4j.specs.BarrierSpec.Result;
 
 /**
  * Random scripts of barrier calls by up to four numbered threads, run step by step on the reference model

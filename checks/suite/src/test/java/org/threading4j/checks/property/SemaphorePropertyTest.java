@@ -17,6 +17,7 @@ import org.threading4j.BoundedSemaphore;
 import org.threading4j.Held;
 import org.threading4j.Semaphore;
 import org.threading4j.checks.subjects.SemaphoreSubjects.Mode;
+import org.threading4j.checks.subjects.SemaphoreSubjects.Status;
 import org.threading4j.checks.subjects.SemaphoreSubjects.Subject;
 import org.threading4j.checks.subjects.SemaphoreSubjects;
 import org.threading4j.checks.support.Depth;
@@ -24,7 +25,6 @@ import org.threading4j.checks.support.Evidence;
 import org.threading4j.checks.support.Tool;
 import org.threading4j.checks.support.Verifies;
 import org.threading4j.checks.support.Workers;
-import org.threading4j.specs.SemaphoreSpec.Status;
 
 /**
  * Model-based tests of Semaphore and BoundedSemaphore with QuickTheories: random action sequences, shrunk

@@ -461,9 +461,7 @@ public final class MutexStress {
     private volatile List<Thread> currentWorkers = List.of();
 
     private boolean parkedOnLock(Thread t) {
-        Thread.State s = t.getState();
-        return (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING)
-                && Threads.isBlockerOf(LockSupport.getBlocker(t), lock.blocker());
+        return Threads.isParkedOn(t, lock.blocker());
     }
 
     /**

@@ -4,18 +4,17 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 import org.threading4j.Barrier;
 import org.threading4j.BrokenBarrierException;
 import org.threading4j.checks.support.Threads;
-import org.threading4j.specs.BarrierSpec.Result;
-import org.threading4j.specs.BarrierSpec;
+import org.threading4j.checks.subjects.BarrierModel.Kind;
+import org.threading4j.checks.subjects.BarrierModel.Result;
 
 /**
  * A barrier as the contract tests see it: threads named by numbers, each call made and then <em>settled</em>
  * (every thread has either finished or is parked waiting in a filling cycle), so that the reference model
- * and the real primitive can answer the same script. {@link #spec} drives {@link BarrierSpec};
+ * and the real primitive can answer the same script. {@link #spec} drives {@link org.threading4j.specs.BarrierSpec} (through {@link BarrierModel});
  * {@link #real} drives {@link Barrier} with one real thread per call.
  */
 public interface BarrierSubject {
@@ -53,66 +52,70 @@ public interface BarrierSubject {
         BarrierSubject create(int parties, Function<BarrierSubject, Runnable> action);
     }
 
-    /** The reference model. */
+    /** The reference model, through {@link BarrierModel}. */
     static BarrierSubject spec(int parties, Function<BarrierSubject, Runnable> action) {
-        BarrierSpec spec = new BarrierSpec(parties);
+        BarrierModel model = new BarrierModel(parties);
         BarrierSubject s = new BarrierSubject() {
             @Override
             public void await(int t) {
-                spec.await(t);
+                model.await(t);
             }
 
             @Override
             public void awaitTimingOut(int t) {
-                spec.await(t);
-                if (spec.isWaitingParty(t)) {
-                    spec.timeout(t);
+                model.await(t, Wait.SHORT_DURATION);
+                if (model.isBlocked(t)) {
+                    model.timeOut(t);
                 }
             }
 
             @Override
             public void interrupt(int t) {
-                spec.interrupt(t);
+                model.interrupt(t);
             }
 
             @Override
             public void reset() {
-                spec.reset();
+                model.reset();
             }
 
             @Override
             public void abort() {
-                spec.abort();
+                model.abort();
             }
 
             @Override
             public int waiting() {
-                return spec.waiting();
+                return model.spec().waiting();
             }
 
             @Override
             public boolean isBroken() {
-                return spec.isBroken();
+                return model.spec().isBroken();
             }
 
             @Override
             public int parties() {
-                return spec.parties();
+                return model.spec().parties();
             }
 
             @Override
             public Result result(int t) {
-                return spec.result(t);
+                return model.result(t);
             }
 
             @Override
             public boolean interruptStatus(int t) {
-                return spec.isInterrupted(t);
+                return model.spec().isInterrupted(t);
             }
 
             @Override
             public void awaitFromAction() {
-                spec.await(spec.actionRunner());
+                try {
+                    model.awaitFromAction();
+                } catch (InterruptedException e) {
+                    throw new AssertionError(e);
+                }
             }
 
             @Override
@@ -121,7 +124,7 @@ public interface BarrierSubject {
             }
         };
         if (action != null) {
-            spec.action(action.apply(s));
+            model.action(action.apply(s));
         }
         return s;
     }
@@ -168,7 +171,7 @@ public interface BarrierSubject {
                 } catch (InterruptedException e) {
                     r = Result.INTERRUPTED;
                 } catch (RuntimeException | Error e) {
-                    r = new Result(BarrierSpec.Kind.ACTION_FAILED, -1, e);
+                    r = new Result(Kind.ACTION_FAILED, -1, e);
                 }
                 call.interruptedAtEnd = Thread.currentThread().isInterrupted();
                 call.result = r;
@@ -268,9 +271,7 @@ public interface BarrierSubject {
                 int alive = 0;
                 for (Call c : calls.values()) {
                     if (c.thread.isAlive()) {
-                        Thread.State st = c.thread.getState();
-                        if (st != Thread.State.WAITING && st != Thread.State.TIMED_WAITING
-                                || LockSupport.getBlocker(c.thread) != barrier) {
+                        if (!Threads.isParkedOn(c.thread, barrier)) {
                             return false;
                         }
                         alive++;

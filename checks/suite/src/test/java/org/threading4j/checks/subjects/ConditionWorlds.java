@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import org.threading4j.Condition;
 import org.threading4j.Lock;
 import org.threading4j.RLock;
+import org.threading4j.checks.support.Threads;
 import org.threading4j.internal.PermitSync;
 import org.threading4j.internal.WaitQueue;
 
@@ -375,7 +376,7 @@ public final class ConditionWorlds {
                 mustLeave[i] = null;
             }
             boolean inWaiters = ConditionActors.queued(waiters, th);
-            if (inWaiters && !parkedOnCondition(th)) {
+            if (inWaiters && !Threads.isParkedOn(th, condition)) {
                 return false; // queued, but may not have released the lock yet (await enqueues first)
             }
             if (inWaiters && (zero[i] || mayTimeOut[i] && waitForShortTimeouts)) {
@@ -383,12 +384,6 @@ public final class ConditionWorlds {
             }
             return inWaiters || ConditionActors.queued(lockQueue, th)
                     || ConditionActors.waitingForRelease((PermitSync) lockQueue, th); // signalled, lock held
-        }
-
-        private boolean parkedOnCondition(Thread th) {
-            Thread.State s = th.getState();
-            return (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING)
-                    && java.util.concurrent.locks.LockSupport.getBlocker(th) == condition;
         }
 
         @Override

@@ -9,14 +9,14 @@ import org.threading4j.Held;
 import org.threading4j.Semaphore;
 import org.threading4j.checks.support.Threads;
 import org.threading4j.specs.BoundedSemaphoreSpec;
-import org.threading4j.specs.SemaphoreSpec.Status;
 import org.threading4j.specs.SemaphoreSpec;
 
 /**
  * The two subjects of the Semaphore and BoundedSemaphore contracts, also driven by the property test: the
  * model ({@link SemaphoreSpec}) and the real semaphore, behind one interface. A blocking acquire is a
- * numbered background waiter: in the model a pending {@link SemaphoreSpec.Waiter}, in the real subject a
- * platform thread that really parks.
+ * numbered background waiter: in the model a caller of {@link SemaphoreSpec} (settled after every step: the
+ * waiting callers proceed, oldest first, while a permit is free), in the real subject a platform thread that
+ * really parks.
  *
  * <p>The real subject's answers are made deterministic by waiting for quiescence, never by sleeping:
  * {@link Subject#startAcquire} returns once the new thread has either taken a permit or is parked on the
@@ -32,6 +32,18 @@ public final class SemaphoreSubjects {
     public static final Duration SETTLE = Threads.GENEROUS;
 
     private SemaphoreSubjects() {
+    }
+
+    /** What became of a blocking acquire. */
+    public enum Status {
+        /** Pending: no permit yet. */
+        WAITING,
+        /** Took a permit (at once, or after a release). */
+        ACQUIRED,
+        /** Gave up at its deadline owning nothing. */
+        TIMED_OUT,
+        /** Gave up on an interrupt owning nothing (InterruptedException). */
+        INTERRUPTED
     }
 
     /** The kinds of blocking acquire. */
@@ -103,7 +115,8 @@ public final class SemaphoreSubjects {
 
     private static final class ModelSubject implements Subject {
         private final SemaphoreSpec spec;
-        private final List<SemaphoreSpec.Waiter> waiters = new ArrayList<>();
+        /** Per waiter (its number is its caller id): how its acquire ended, or null while it waits. */
+        private final List<Status> ended = new ArrayList<>();
 
         ModelSubject(SemaphoreSpec spec) {
             this.spec = spec;
@@ -131,11 +144,13 @@ public final class SemaphoreSubjects {
         @Override
         public void release() {
             spec.release();
+            settle();
         }
 
         @Override
         public void release(int n) {
             spec.release(n);
+            settle();
         }
 
         @Override
@@ -148,23 +163,35 @@ public final class SemaphoreSubjects {
             if (!spec.tryAcquire()) {
                 throw new IllegalStateException("hold() would block in the model");
             }
-            return spec::release;
+            return this::release;
         }
 
         @Override
         public int startAcquire(Mode mode) {
-            waiters.add(spec.acquire(mode.interruptible));
-            return waiters.size() - 1;
+            int w = ended.size();
+            boolean took;
+            try {
+                took = mode == Mode.ACQUIRE ? spec.acquire(w)
+                        : mode == Mode.INTERRUPTIBLY ? spec.acquireInterruptibly(w)
+                        : spec.tryAcquire(w, Wait.LONG_DURATION);
+            } catch (InterruptedException e) {
+                throw new AssertionError("a new waiter has no pending interrupt", e);
+            }
+            ended.add(took ? Status.ACQUIRED : null);
+            return w;
         }
 
         @Override
         public void interrupt(int w) {
-            spec.interrupt(waiters.get(w));
+            if (ended.get(w) == null && spec.interrupt(w)) {
+                ended.set(w, Status.INTERRUPTED);
+            }
         }
 
         @Override
         public Status status(int w, Status expected) {
-            return waiters.get(w).status();
+            Status s = ended.get(w);
+            return s == null ? Status.WAITING : s;
         }
 
         @Override
@@ -174,6 +201,15 @@ public final class SemaphoreSubjects {
 
         @Override
         public void close() {
+        }
+
+        /** The waiting callers proceed, oldest first, while a permit is free (as after a real release). */
+        private void settle() {
+            for (int w = 0; w < ended.size() && spec.value() > 0; w++) {
+                if (ended.get(w) == null && spec.proceed(w)) {
+                    ended.set(w, Status.ACQUIRED);
+                }
+            }
         }
 
         @Override
@@ -291,8 +327,7 @@ public final class SemaphoreSubjects {
         }
 
         private boolean parkedOnSemaphore(Thread t) {
-            Thread.State s = t.getState();
-            return (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING) && LockSupport.getBlocker(t) == sem;
+            return Threads.isParkedOn(t, sem);
         }
 
         @Override

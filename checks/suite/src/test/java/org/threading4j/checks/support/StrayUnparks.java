@@ -201,8 +201,7 @@ public final class StrayUnparks implements AutoCloseable {
             int parked = 0;
             for (int i = 0; i < burst; i++) {
                 Thread t = targets[rnd.nextInt(targets.length)];
-                Thread.State state = t.getState();
-                parked += state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING ? 1 : 0;
+                parked += Threads.isParked(t) ? 1 : 0;
                 LockSupport.unpark(t);
             }
             owed -= burst;

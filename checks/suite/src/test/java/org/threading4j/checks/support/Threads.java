@@ -46,11 +46,18 @@ public final class Threads {
      * {@code Lock} or {@code RLock} the blocker is the lock's owner record ({@link #isBlockerOf}).
      */
     public static void awaitParked(Thread t, Object blocker) {
-        awaitCondition(t.getName() + " is parked on " + blocker, () -> {
-            Thread.State s = t.getState();
-            return (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING)
-                    && isBlockerOf(LockSupport.getBlocker(t), blocker);
-        });
+        awaitCondition(t.getName() + " is parked on " + blocker, () -> isParkedOn(t, blocker));
+    }
+
+    /** Whether {@code t} is parked now: state WAITING or TIMED_WAITING. */
+    public static boolean isParked(Thread t) {
+        Thread.State s = t.getState();
+        return s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING;
+    }
+
+    /** Whether {@code t} is parked now with a blocker that stands for {@code primitive} ({@link #isBlockerOf}). */
+    public static boolean isParkedOn(Thread t, Object primitive) {
+        return isParked(t) && isBlockerOf(LockSupport.getBlocker(t), primitive);
     }
 
     /**
