@@ -1,8 +1,6 @@
 package org.threading4j;
 
 import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.threading4j.internal.LockOwner;
 import org.threading4j.internal.PermitSync;
 import org.threading4j.internal.Timeouts;
@@ -64,7 +62,8 @@ public final class Lock {
     /** Shared by every {@link #hold()}: a Lock may be released by any thread. */
     private final Held held = this::release;
     /** The one {@link #asJavaLock()} view of this lock. */
-    private final JavaLockView javaLock = new JavaLockView();
+    private final JavaLockView javaLock = new JavaLockView(this, this::acquire, this::acquireInterruptibly,
+            this::tryAcquire, this::tryAcquireNanos, this::release, () -> new Condition(this));
 
     /** Creates an unlocked lock. Python: {@code threading.Lock()}. */
     public Lock() {
@@ -202,86 +201,6 @@ public final class Lock {
      */
     public java.util.concurrent.locks.Lock asJavaLock() {
         return javaLock;
-    }
-
-    /** The {@link #asJavaLock()} view: each method is one call of this lock's. */
-    private final class JavaLockView implements java.util.concurrent.locks.Lock {
-
-        /**
-         * Acquires the lock, as {@link Lock#acquire()}: not interruptible, not reentrant. Python:
-         * {@code lock.acquire()}.
-         */
-        @Override
-        public void lock() {
-            acquire();
-        }
-
-        /**
-         * Acquires the lock unless interrupted, as {@link Lock#acquireInterruptibly()}. Python: none.
-         *
-         * @throws InterruptedException if interrupted before or while waiting; the lock is then not acquired
-         */
-        @Override
-        public void lockInterruptibly() throws InterruptedException {
-            acquireInterruptibly();
-        }
-
-        /**
-         * Acquires the lock only if it is free now, as {@link Lock#tryAcquire()}. Python:
-         * {@code lock.acquire(blocking=False)}.
-         *
-         * @return {@code true} if the lock was acquired
-         */
-        @Override
-        public boolean tryLock() {
-            return tryAcquire();
-        }
-
-        /**
-         * Acquires the lock, waiting at most {@code time}, as {@link Lock#tryAcquire(Duration)}; zero or
-         * negative tries once. Python: {@code lock.acquire(timeout=t)}.
-         *
-         * @param time how long to wait
-         * @param unit the unit of {@code time}
-         * @return {@code true} if acquired, {@code false} if the time ran out first
-         * @throws NullPointerException if {@code unit} is null
-         * @throws InterruptedException if interrupted before or while waiting; the lock is then not acquired
-         */
-        @Override
-        public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
-            Objects.requireNonNull(unit, "unit");
-            return tryAcquireNanos(Math.max(unit.toNanos(time), 0L)); // toNanos saturates: huge waits for ever
-        }
-
-        /**
-         * Releases the lock, from any thread, as {@link Lock#release()}. Python: {@code lock.release()}.
-         *
-         * @throws IllegalMonitorStateException if the lock is not locked ("release unlocked lock")
-         */
-        @Override
-        public void unlock() {
-            release();
-        }
-
-        /**
-         * Returns a {@code java.util.concurrent.locks.Condition} view of a new {@link Condition} on this
-         * lock; each call makes a new one. Python: {@code threading.Condition(lock)}.
-         *
-         * @return a new condition view tied to this lock
-         */
-        @Override
-        public java.util.concurrent.locks.Condition newCondition() {
-            return new JavaCondition(new Condition(Lock.this));
-        }
-
-        /**
-         * Names the view and describes the lock, e.g.
-         * {@code java.util.concurrent.locks.Lock view of org.threading4j.Lock@1b6d3586[unlocked]}.
-         */
-        @Override
-        public String toString() {
-            return "java.util.concurrent.locks.Lock view of " + Lock.this;
-        }
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.threading4j;
 
 import java.time.Duration;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 import org.threading4j.internal.LockOwner;
 import org.threading4j.internal.PermitSync;
 import org.threading4j.internal.Timeouts;
@@ -71,7 +69,8 @@ public final class RLock {
     /** Shared by every {@link #hold()}: it releases the calling thread's hold. */
     private final Held held = this::release;
     /** The one {@link #asJavaLock()} view of this lock. */
-    private final JavaLockView javaLock = new JavaLockView();
+    private final JavaLockView javaLock = new JavaLockView(this, this::acquire, this::acquireInterruptibly,
+            this::tryAcquire, this::tryAcquireNanos, this::release, () -> new Condition(this));
 
     /** Creates an unlocked reentrant lock. Python: {@code threading.RLock()}. */
     public RLock() {
@@ -264,95 +263,6 @@ public final class RLock {
      */
     public java.util.concurrent.locks.Lock asJavaLock() {
         return javaLock;
-    }
-
-    /** The {@link #asJavaLock()} view: each method is one call of this lock's. */
-    private final class JavaLockView implements java.util.concurrent.locks.Lock {
-
-        /**
-         * Acquires the lock, as {@link RLock#acquire()}: at once if the caller owns it, otherwise waiting
-         * as long as it takes, not interruptibly. Python: {@code rlock.acquire()}.
-         *
-         * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
-         */
-        @Override
-        public void lock() {
-            acquire();
-        }
-
-        /**
-         * Acquires the lock unless interrupted, as {@link RLock#acquireInterruptibly()}. Python: none.
-         *
-         * @throws InterruptedException if interrupted before or while waiting, also when the caller owns
-         *         the lock; nothing is acquired then
-         * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
-         */
-        @Override
-        public void lockInterruptibly() throws InterruptedException {
-            acquireInterruptibly();
-        }
-
-        /**
-         * Acquires the lock if the caller owns it or it is free now, as {@link RLock#tryAcquire()}.
-         * Python: {@code rlock.acquire(blocking=False)}.
-         *
-         * @return {@code true} if acquired
-         * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
-         */
-        @Override
-        public boolean tryLock() {
-            return tryAcquire();
-        }
-
-        /**
-         * Acquires the lock, waiting at most {@code time}; at once if the caller owns it; zero or negative
-         * tries once. As {@link RLock#tryAcquire(Duration)}. Python: {@code rlock.acquire(timeout=t)}.
-         *
-         * @param time how long to wait
-         * @param unit the unit of {@code time}
-         * @return {@code true} if acquired, {@code false} if the time ran out first
-         * @throws NullPointerException if {@code unit} is null
-         * @throws InterruptedException if interrupted before or while waiting, also when the caller owns
-         *         the lock; nothing is acquired then
-         * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
-         */
-        @Override
-        public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
-            Objects.requireNonNull(unit, "unit");
-            return tryAcquireNanos(Math.max(unit.toNanos(time), 0L)); // toNanos saturates: huge waits for ever
-        }
-
-        /**
-         * Releases one hold of the caller, as {@link RLock#release()}. Python: {@code rlock.release()}.
-         *
-         * @throws IllegalMonitorStateException if the caller does not own the lock
-         *         ("cannot release un-acquired lock")
-         */
-        @Override
-        public void unlock() {
-            release();
-        }
-
-        /**
-         * Returns a {@code java.util.concurrent.locks.Condition} view of a new {@link Condition} on this
-         * lock; each call makes a new one. Python: {@code threading.Condition(rlock)}.
-         *
-         * @return a new condition view tied to this lock
-         */
-        @Override
-        public java.util.concurrent.locks.Condition newCondition() {
-            return new JavaCondition(new Condition(RLock.this));
-        }
-
-        /**
-         * Names the view and describes the lock, e.g.
-         * {@code java.util.concurrent.locks.Lock view of org.threading4j.RLock@1b6d3586[locked by main,
-         * holds=1, waiters=0]}.
-         */
-        @Override
-        public String toString() {
-            return "java.util.concurrent.locks.Lock view of " + RLock.this;
-        }
     }
 
     // ---- for Condition: Python's _release_save / _acquire_restore ----
