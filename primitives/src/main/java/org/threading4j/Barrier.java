@@ -1,10 +1,8 @@
 package org.threading4j;
 
 import java.time.Duration;
-import java.util.Objects;
 import org.threading4j.internal.BarrierSync;
-import org.threading4j.internal.Timeouts;
-import org.threading4j.internal.WaitQueue;
+import org.threading4j.internal.Deadline;
 
 /**
  * A cyclic barrier for a fixed number of threads: Python's {@code threading.Barrier}. Each of
@@ -80,8 +78,8 @@ public final class Barrier {
 
     /** The state machine (phase, count, generation) and its wait queue. */
     private final BarrierSync sync;
-    /** The constructor's timeout in nanoseconds, or -1 for none (Python's {@code timeout=None}). */
-    private final long defaultNanos;
+    /** The constructor's timeout, or null for none (Python's {@code timeout=None}). */
+    private final Duration defaultTimeout;
 
     /**
      * Creates a barrier for {@code parties} threads, without an action or a default timeout. Python:
@@ -91,7 +89,7 @@ public final class Barrier {
      * @throws IllegalArgumentException if {@code parties < 1} ("parties must be >= 1")
      */
     public Barrier(int parties) {
-        this(parties, null, -1L);
+        this(parties, null);
     }
 
     /**
@@ -103,7 +101,8 @@ public final class Barrier {
      * @throws IllegalArgumentException if {@code parties < 1} ("parties must be >= 1")
      */
     public Barrier(int parties, Runnable action) {
-        this(parties, action, -1L);
+        this.defaultTimeout = null;
+        this.sync = new BarrierSync(this, checkParties(parties), action);
     }
 
     /**
@@ -118,15 +117,15 @@ public final class Barrier {
      *         is negative ("timeout value must be a non-negative number")
      */
     public Barrier(int parties, Runnable action, Duration timeout) {
-        this(parties, action, Timeouts.toNanos(Objects.requireNonNull(timeout, "timeout")));
+        this.defaultTimeout = Deadline.check(timeout);
+        this.sync = new BarrierSync(this, checkParties(parties), action);
     }
 
-    private Barrier(int parties, Runnable action, long defaultNanos) {
+    private static int checkParties(int parties) {
         if (parties < 1) {
             throw new IllegalArgumentException(PARTIES_MESSAGE);
         }
-        this.sync = new BarrierSync(this, parties, action);
-        this.defaultNanos = defaultNanos;
+        return parties;
     }
 
     /**
@@ -140,8 +139,7 @@ public final class Barrier {
      * @throws IllegalStateException if called from this barrier's own action
      */
     public int await() throws InterruptedException {
-        long nanos = defaultNanos;
-        return sync.await(nanos >= 0L && nanos < WaitQueue.FOREVER, nanos);
+        return sync.await(defaultTimeout);
     }
 
     /**
@@ -160,8 +158,7 @@ public final class Barrier {
      * @throws IllegalStateException if called from this barrier's own action
      */
     public int await(Duration timeout) throws InterruptedException {
-        long nanos = Timeouts.toNanos(timeout);
-        return sync.await(nanos < WaitQueue.FOREVER, nanos);
+        return sync.await(Deadline.check(timeout));
     }
 
     /**

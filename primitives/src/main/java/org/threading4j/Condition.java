@@ -3,9 +3,8 @@ package org.threading4j;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
-import org.threading4j.internal.Timeouts;
-import org.threading4j.internal.WaitQueue;
-import org.threading4j.internal.WaitQueue.Waiter;
+import org.threading4j.internal.ConditionSync;
+import org.threading4j.internal.Deadline;
 
 /**
  * A condition variable: Python's {@code threading.Condition}. It is tied to a lock (a {@link Lock} or an
@@ -54,8 +53,8 @@ public final class Condition {
     /** Exactly one of these is non-null: the lock this condition is tied to. */
     private final Lock lock;
     private final RLock rlock;
-    /** Waiting threads, oldest first. Enqueued under the user lock; signalled under it too. */
-    private final WaitQueue waiters = new WaitQueue(this);
+    /** The engine: waiting threads, oldest first, and the seam to the lock's own engine. */
+    private final ConditionSync waiters;
 
     /** Creates a condition with a new {@link RLock} of its own. Python: {@code threading.Condition()}. */
     public Condition() {
@@ -72,6 +71,7 @@ public final class Condition {
     public Condition(Lock lock) {
         this.lock = Objects.requireNonNull(lock, "lock");
         this.rlock = null;
+        this.waiters = new ConditionSync(this, lock.sync());
     }
 
     /**
@@ -83,6 +83,7 @@ public final class Condition {
     public Condition(RLock lock) {
         this.lock = null;
         this.rlock = Objects.requireNonNull(lock, "lock");
+        this.waiters = new ConditionSync(this, lock.sync());
     }
 
     // ---- the lock, delegated ----
@@ -191,7 +192,7 @@ public final class Condition {
      *         is thrown, and no signal was used up
      */
     public void await() throws InterruptedException {
-        awaitNanos(true, false, 0L);
+        waiters.await(true, Deadline.NONE);
     }
 
     /**
@@ -207,8 +208,7 @@ public final class Condition {
      * @throws InterruptedException as for {@link #await()}
      */
     public boolean await(Duration timeout) throws InterruptedException {
-        long nanos = Timeouts.toNanos(timeout);
-        return awaitNanos(true, nanos < WaitQueue.FOREVER, nanos);
+        return waiters.await(true, Deadline.of(timeout));
     }
 
     /**
@@ -225,7 +225,7 @@ public final class Condition {
     public void waitFor(BooleanSupplier predicate) throws InterruptedException {
         Objects.requireNonNull(predicate, "predicate");
         while (!predicate.getAsBoolean()) {
-            awaitNanos(true, false, 0L);
+            waiters.await(true, Deadline.NONE);
         }
     }
 
@@ -245,31 +245,21 @@ public final class Condition {
      */
     public boolean waitFor(BooleanSupplier predicate, Duration timeout) throws InterruptedException {
         Objects.requireNonNull(predicate, "predicate");
-        long nanos = Timeouts.toNanos(timeout);
-        if (nanos >= WaitQueue.FOREVER) {
-            waitFor(predicate);
-            return true;
-        }
-        long deadline = WaitQueue.deadlineAfter(nanos);
+        Deadline deadline = Deadline.of(timeout); // one deadline for every round
         boolean result = predicate.getAsBoolean();
-        long left = nanos;
-        while (!result) {
-            awaitNanos(true, true, left);
+        while (!result) { // waits at least once, as Python does (also for a zero timeout)
+            waiters.await(true, deadline);
             result = predicate.getAsBoolean();
-            left = deadline - System.nanoTime();
-            if (left <= 0L) {
+            if (deadline.expired()) {
                 break;
             }
         }
         return result;
     }
 
-    /**
-     * For the {@code java.util.concurrent} view: {@link #await(Duration)} with the timeout in nanoseconds,
-     * already checked (0 or more; {@link WaitQueue#FOREVER} or more waits for ever).
-     */
-    boolean awaitNanos(long nanos) throws InterruptedException {
-        return awaitNanos(true, nanos < WaitQueue.FOREVER, nanos);
+    /** For the {@code java.util.concurrent} view: {@link #await(Duration)} until {@code deadline}. */
+    boolean awaitUntil(Deadline deadline) throws InterruptedException {
+        return waiters.await(true, deadline);
     }
 
     /**
@@ -278,48 +268,10 @@ public final class Condition {
      */
     void awaitUninterruptibly() {
         try {
-            awaitNanos(false, false, 0L);
+            waiters.await(false, Deadline.NONE);
         } catch (InterruptedException cannotHappen) {
             throw new AssertionError(cannotHappen); // an uninterruptible wait never ends INTERRUPTED
         }
-    }
-
-    /**
-     * The wait itself. Order: check ownership, check a pending interrupt (if {@code interruptible}),
-     * enqueue (still holding the lock, so no signal can slip between releasing and enqueueing), release
-     * fully, park, reacquire, report.
-     */
-    private boolean awaitNanos(boolean interruptible, boolean timed, long nanos) throws InterruptedException {
-        if (!owned()) {
-            throw new IllegalMonitorStateException("cannot wait on un-acquired lock");
-        }
-        if (interruptible && Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        long deadline = timed ? WaitQueue.deadlineAfter(nanos) : 0L;
-        Waiter w = new Waiter(Thread.currentThread());
-        waiters.lockQueue();
-        waiters.enqueueLocked(w);
-        waiters.unlockQueue();
-
-        int saved;
-        try {
-            saved = releaseFully();
-        } catch (IllegalMonitorStateException unlockedMeanwhile) {
-            // Only possible with a plain Lock, which another thread released after our check: leave the
-            // queue as if we had never come, passing on a signal that chose us in the meantime.
-            if (waiters.leave(w, WaitQueue.INTERRUPTED) != WaitQueue.INTERRUPTED) {
-                waiters.signal(1);
-            }
-            throw new IllegalMonitorStateException("cannot wait on un-acquired lock");
-        }
-        int outcome = waiters.park(w, interruptible, timed, deadline);
-        restore(saved);
-
-        if (outcome == WaitQueue.INTERRUPTED) {
-            throw new InterruptedException();
-        }
-        return outcome == WaitQueue.SIGNALLED;
     }
 
     /**
@@ -340,14 +292,7 @@ public final class Condition {
      * @throws IllegalMonitorStateException if the lock is not held ("cannot notify on un-acquired lock")
      */
     public void signal(int n) {
-        if (!owned()) {
-            throw new IllegalMonitorStateException("cannot notify on un-acquired lock");
-        }
-        if (n > 0) {
-            // Resolved now (the signal is theirs, whatever happens next); unparked when the lock is released,
-            // since they cannot run before: woken at once, they would find it taken and park again.
-            (lock != null ? lock.sync() : rlock.sync()).unparkWhenReleased(waiters.resolveSignalled(n));
-        }
+        waiters.signal(n);
     }
 
     /**
@@ -357,28 +302,6 @@ public final class Condition {
      */
     public void signalAll() {
         signal(Integer.MAX_VALUE);
-    }
-
-    private boolean owned() {
-        return lock != null ? lock.locked() : rlock.isHeldByCurrentThread();
-    }
-
-    /** Python's {@code _release_save}: every hold level of an RLock, or the Lock. */
-    private int releaseFully() {
-        if (lock != null) {
-            lock.release();
-            return 1;
-        }
-        return rlock.releaseAll();
-    }
-
-    /** Python's {@code _acquire_restore}: reacquire without a timeout and restore the hold count. */
-    private void restore(int saved) {
-        if (lock != null) {
-            lock.acquire();
-        } else {
-            rlock.acquireRestore(saved);
-        }
     }
 
     /**

@@ -2,8 +2,7 @@ package org.threading4j;
 
 import java.time.Duration;
 import org.threading4j.internal.FlagSync;
-import org.threading4j.internal.Timeouts;
-import org.threading4j.internal.WaitQueue;
+import org.threading4j.internal.Deadline;
 
 /**
  * A flag that threads can wait for: Python's {@code threading.Event}. {@link #set()} raises the flag and
@@ -72,7 +71,7 @@ public final class Event {
      * @throws InterruptedException if interrupted before or while waiting
      */
     public void await() throws InterruptedException {
-        sync.await(false, 0L);
+        sync.await(Deadline.NONE);
     }
 
     /**
@@ -86,8 +85,7 @@ public final class Event {
      * @throws InterruptedException if interrupted before or while waiting
      */
     public boolean await(Duration timeout) throws InterruptedException {
-        long nanos = Timeouts.toNanos(timeout);
-        return sync.await(nanos < WaitQueue.FOREVER, nanos);
+        return sync.await(Deadline.of(timeout));
     }
 
     /**

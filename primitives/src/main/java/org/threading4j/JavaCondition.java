@@ -3,6 +3,7 @@ package org.threading4j;
 import java.util.Date;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.threading4j.internal.Deadline;
 
 /**
  * A {@link java.util.concurrent.locks.Condition} over a threading4j {@link Condition}: what
@@ -59,10 +60,9 @@ final class JavaCondition implements java.util.concurrent.locks.Condition {
      */
     @Override
     public long awaitNanos(long nanosTimeout) throws InterruptedException {
-        long nanos = Math.max(nanosTimeout, 0L);
-        long start = System.nanoTime();
-        boolean signalled = cond.awaitNanos(nanos);
-        long left = nanos - (System.nanoTime() - start); // no overflow: 0 <= nanos, 0 <= elapsed
+        Deadline deadline = Deadline.afterNanos(nanosTimeout);
+        boolean signalled = cond.awaitUntil(deadline);
+        long left = deadline.remaining();
         return signalled ? left : Math.min(left, 0L);
     }
 
@@ -80,7 +80,7 @@ final class JavaCondition implements java.util.concurrent.locks.Condition {
     @Override
     public boolean await(long time, TimeUnit unit) throws InterruptedException {
         Objects.requireNonNull(unit, "unit");
-        return cond.awaitNanos(Math.max(unit.toNanos(time), 0L));
+        return cond.awaitUntil(Deadline.afterNanos(unit.toNanos(time))); // toNanos saturates
     }
 
     /**
@@ -99,7 +99,7 @@ final class JavaCondition implements java.util.concurrent.locks.Condition {
         long until = Objects.requireNonNull(deadline, "deadline").getTime();
         long now = System.currentTimeMillis();
         long millis = until <= now ? 0L : until - now; // no overflow: now is positive
-        return cond.awaitNanos(TimeUnit.MILLISECONDS.toNanos(millis)); // toNanos saturates
+        return cond.awaitUntil(Deadline.afterNanos(TimeUnit.MILLISECONDS.toNanos(millis))); // toNanos saturates
     }
 
     /**

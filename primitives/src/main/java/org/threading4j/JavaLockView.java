@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
+import org.threading4j.internal.Deadline;
 
 /**
  * The {@code asJavaLock()} view of a {@link Lock} or an {@link RLock}: each method is one call of the lock's
@@ -22,26 +23,26 @@ final class JavaLockView implements java.util.concurrent.locks.Lock {
         void run() throws InterruptedException;
     }
 
-    /** A timed acquire: nanoseconds, 0 or more; {@code WaitQueue.FOREVER} or more waits for ever. */
+    /** A timed acquire, until a deadline. */
     interface TimedTry {
-        boolean tryFor(long nanos) throws InterruptedException;
+        boolean tryUntil(Deadline deadline) throws InterruptedException;
     }
 
     private final Object lock;
     private final Runnable acquire;
     private final InterruptibleWait acquireInterruptibly;
     private final BooleanSupplier tryAcquire;
-    private final TimedTry tryAcquireNanos;
+    private final TimedTry tryAcquireUntil;
     private final Runnable release;
     private final Supplier<Condition> newCondition;
 
     JavaLockView(Object lock, Runnable acquire, InterruptibleWait acquireInterruptibly, BooleanSupplier tryAcquire,
-            TimedTry tryAcquireNanos, Runnable release, Supplier<Condition> newCondition) {
+            TimedTry tryAcquireUntil, Runnable release, Supplier<Condition> newCondition) {
         this.lock = lock;
         this.acquire = acquire;
         this.acquireInterruptibly = acquireInterruptibly;
         this.tryAcquire = tryAcquire;
-        this.tryAcquireNanos = tryAcquireNanos;
+        this.tryAcquireUntil = tryAcquireUntil;
         this.release = release;
         this.newCondition = newCondition;
     }
@@ -86,7 +87,7 @@ final class JavaLockView implements java.util.concurrent.locks.Lock {
     @Override
     public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
         Objects.requireNonNull(unit, "unit");
-        return tryAcquireNanos.tryFor(Math.max(unit.toNanos(time), 0L)); // toNanos saturates: huge waits for ever
+        return tryAcquireUntil.tryUntil(Deadline.afterNanos(unit.toNanos(time))); // toNanos saturates: huge waits for ever
     }
 
     /**

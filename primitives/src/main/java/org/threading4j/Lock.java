@@ -2,8 +2,8 @@ package org.threading4j;
 
 import java.time.Duration;
 import org.threading4j.internal.LockOwner;
-import org.threading4j.internal.PermitSync;
-import org.threading4j.internal.Timeouts;
+import org.threading4j.internal.Deadline;
+import org.threading4j.internal.LockSync;
 
 /**
  * A primitive lock: Python's {@code threading.Lock}. It is either locked or unlocked; it is not owned by a
@@ -48,22 +48,20 @@ import org.threading4j.internal.Timeouts;
 public final class Lock {
 
     /**
-     * The thread that acquired the lock, for diagnostics only (thread dumps, deadlock detection,
-     * {@link #toString()}); never consulted by the lock itself. Waiters park with it as their blocker.
+     * The engine: one permit, bound one (locked iff no permit is free), and the record of the thread that
+     * acquired the lock, for diagnostics only (thread dumps, deadlock detection, {@link #toString()}).
      */
-    private final LockOwner acquirer = new LockOwner(this);
-    /** One permit, bound one: locked iff no permit is free. */
-    private final PermitSync sync = new PermitSync(acquirer, 1, 1);
+    private final LockSync sync = new LockSync(new LockOwner(this));
 
-    /** The engine, for {@link Condition}: it defers the wake-ups of the threads it signals to our release. */
-    PermitSync sync() {
+    /** The engine, for {@link Condition}. */
+    LockSync sync() {
         return sync;
     }
     /** Shared by every {@link #hold()}: a Lock may be released by any thread. */
     private final Held held = this::release;
     /** The one {@link #asJavaLock()} view of this lock. */
     private final JavaLockView javaLock = new JavaLockView(this, this::acquire, this::acquireInterruptibly,
-            this::tryAcquire, this::tryAcquireNanos, this::release, () -> new Condition(this));
+            this::tryAcquire, sync::tryLock, this::release, () -> new Condition(this));
 
     /** Creates an unlocked lock. Python: {@code threading.Lock()}. */
     public Lock() {
@@ -74,8 +72,7 @@ public final class Lock {
      * re-asserted when this returns. Python: {@code lock.acquire()}.
      */
     public void acquire() {
-        sync.acquireUninterruptibly();
-        acquirer.owner(Thread.currentThread());
+        sync.lock();
     }
 
     /**
@@ -85,8 +82,7 @@ public final class Lock {
      * @throws InterruptedException if interrupted before or while waiting; the lock is then not acquired
      */
     public void acquireInterruptibly() throws InterruptedException {
-        sync.acquireInterruptibly();
-        acquirer.owner(Thread.currentThread());
+        sync.lockInterruptibly();
     }
 
     /**
@@ -95,11 +91,7 @@ public final class Lock {
      * @return {@code true} if the lock was acquired
      */
     public boolean tryAcquire() {
-        if (sync.tryAcquire()) {
-            acquirer.owner(Thread.currentThread());
-            return true;
-        }
-        return false;
+        return sync.tryLock();
     }
 
     /**
@@ -113,17 +105,9 @@ public final class Lock {
      * @throws InterruptedException if interrupted before or while waiting; the lock is then not acquired
      */
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
-        return tryAcquireNanos(Timeouts.toNanos(timeout));
+        return sync.tryLock(Deadline.of(timeout));
     }
 
-    /** {@link #tryAcquire(Duration)} with the timeout checked: 0 or more nanoseconds. */
-    private boolean tryAcquireNanos(long nanos) throws InterruptedException {
-        if (sync.tryAcquire(nanos)) {
-            acquirer.owner(Thread.currentThread());
-            return true;
-        }
-        return false;
-    }
 
     /**
      * Releases the lock. Any thread may release it, not only the one that acquired it. If threads are
@@ -132,11 +116,7 @@ public final class Lock {
      * @throws IllegalMonitorStateException if the lock is not locked ("release unlocked lock")
      */
     public void release() {
-        acquirer.owner(null); // before the permit goes: the next acquirer's entry must not be wiped
-        if (!sync.release(1)) {
-            throw new IllegalMonitorStateException("release unlocked lock");
-        }
-        sync.afterRelease(); // threads a Condition signalled while the lock was held
+        sync.unlock();
     }
 
     /**
@@ -145,7 +125,7 @@ public final class Lock {
      * @return {@code true} iff the lock is locked
      */
     public boolean locked() {
-        return sync.permits() == 0;
+        return sync.locked();
     }
 
     /**
@@ -213,7 +193,7 @@ public final class Lock {
     @Override
     public String toString() {
         boolean locked = locked();
-        Thread by = acquirer.owner();
+        Thread by = sync.acquirer();
         int waiters = sync.queuedEstimate();
         StringBuilder sb = new StringBuilder(super.toString()).append(locked ? "[locked" : "[unlocked");
         if (locked && by != null) {

@@ -2,8 +2,8 @@ package org.threading4j;
 
 import java.time.Duration;
 import org.threading4j.internal.LockOwner;
-import org.threading4j.internal.PermitSync;
-import org.threading4j.internal.Timeouts;
+import org.threading4j.internal.Deadline;
+import org.threading4j.internal.RLockSync;
 
 /**
  * A reentrant lock: Python's {@code threading.RLock}. It is owned by the thread that acquired it, which may
@@ -45,32 +45,18 @@ import org.threading4j.internal.Timeouts;
  */
 public final class RLock {
 
-    /**
-     * The owner again, for diagnostics only (thread dumps, deadlock detection): waiters park with it as
-     * their blocker. Written with {@link #owner} and in the same places; never read by the lock itself.
-     */
-    private final LockOwner ownerRecord = new LockOwner(this);
-    /** The lock proper: one permit, taken by the owner's first acquire, returned by its last release. */
-    private final PermitSync sync = new PermitSync(ownerRecord, 1, 1);
+    /** The engine: one permit, the owner and its hold count, and the owner record thread dumps show. */
+    private final RLockSync sync = new RLockSync(new LockOwner(this));
 
-    /** The engine, for {@link Condition}: it defers the wake-ups of the threads it signals to our release. */
-    PermitSync sync() {
+    /** The engine, for {@link Condition}. */
+    RLockSync sync() {
         return sync;
     }
-    /**
-     * The owner, or null when free. Written only by the thread that holds the permit (set after taking it,
-     * cleared before returning it). Other threads read it only to compare it with themselves, and a thread
-     * can only ever find itself here if it is the owner, since it cleared the field itself before its last
-     * release; so a plain field suffices.
-     */
-    private Thread owner;
-    /** The owner's hold count, 1 or more while owned. Touched only by the owner. */
-    private int holds;
     /** Shared by every {@link #hold()}: it releases the calling thread's hold. */
     private final Held held = this::release;
     /** The one {@link #asJavaLock()} view of this lock. */
     private final JavaLockView javaLock = new JavaLockView(this, this::acquire, this::acquireInterruptibly,
-            this::tryAcquire, this::tryAcquireNanos, this::release, () -> new Condition(this));
+            this::tryAcquire, sync::tryLock, this::release, () -> new Condition(this));
 
     /** Creates an unlocked reentrant lock. Python: {@code threading.RLock()}. */
     public RLock() {
@@ -84,13 +70,7 @@ public final class RLock {
      * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
      */
     public void acquire() {
-        Thread me = Thread.currentThread();
-        if (owner == me) {
-            reenter();
-            return;
-        }
-        sync.acquireUninterruptibly();
-        own(me, 1);
+        sync.lock();
     }
 
     /**
@@ -102,16 +82,7 @@ public final class RLock {
      * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
      */
     public void acquireInterruptibly() throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        Thread me = Thread.currentThread();
-        if (owner == me) {
-            reenter();
-            return;
-        }
-        sync.acquireInterruptibly();
-        own(me, 1);
+        sync.lockInterruptibly();
     }
 
     /**
@@ -122,16 +93,7 @@ public final class RLock {
      * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
      */
     public boolean tryAcquire() {
-        Thread me = Thread.currentThread();
-        if (owner == me) {
-            reenter();
-            return true;
-        }
-        if (sync.tryAcquire()) {
-            own(me, 1);
-            return true;
-        }
-        return false;
+        return sync.tryLock();
     }
 
     /**
@@ -148,25 +110,9 @@ public final class RLock {
      * @throws IllegalStateException if the caller already holds the lock {@link Integer#MAX_VALUE} times
      */
     public boolean tryAcquire(Duration timeout) throws InterruptedException {
-        return tryAcquireNanos(Timeouts.toNanos(timeout));
+        return sync.tryLock(Deadline.of(timeout));
     }
 
-    /** {@link #tryAcquire(Duration)} with the timeout checked: 0 or more nanoseconds. */
-    private boolean tryAcquireNanos(long nanos) throws InterruptedException {
-        if (Thread.interrupted()) {
-            throw new InterruptedException();
-        }
-        Thread me = Thread.currentThread();
-        if (owner == me) {
-            reenter();
-            return true;
-        }
-        if (sync.tryAcquire(nanos)) {
-            own(me, 1);
-            return true;
-        }
-        return false;
-    }
 
     /**
      * Releases one hold of the caller; the lock becomes free when the count reaches zero. Python:
@@ -176,15 +122,7 @@ public final class RLock {
      *         ("cannot release un-acquired lock")
      */
     public void release() {
-        if (owner != Thread.currentThread()) {
-            throw new IllegalMonitorStateException("cannot release un-acquired lock");
-        }
-        if (--holds == 0) {
-            ownerRecord.owner(null);
-            owner = null; // before the permit goes: the next owner must not find us here
-            sync.release(1);
-            sync.afterRelease(); // threads a Condition signalled while the lock was held
-        }
+        sync.unlock();
     }
 
     /**
@@ -193,7 +131,7 @@ public final class RLock {
      * @return {@code true} iff some thread owns the lock
      */
     public boolean locked() {
-        return sync.permits() == 0;
+        return sync.locked();
     }
 
     /**
@@ -202,7 +140,7 @@ public final class RLock {
      * @return {@code true} iff the caller owns the lock
      */
     public boolean isHeldByCurrentThread() {
-        return owner == Thread.currentThread();
+        return sync.isOwned();
     }
 
     /**
@@ -211,7 +149,7 @@ public final class RLock {
      * @return how many times the caller holds the lock; 0 if it does not own it
      */
     public int holdCount() {
-        return owner == Thread.currentThread() ? holds : 0;
+        return sync.isOwned() ? sync.holds() : 0;
     }
 
     /**
@@ -265,41 +203,6 @@ public final class RLock {
         return javaLock;
     }
 
-    // ---- for Condition: Python's _release_save / _acquire_restore ----
-
-    /**
-     * Releases every hold of the caller and returns how many there were. Precondition: the caller owns the
-     * lock.
-     */
-    int releaseAll() {
-        int saved = holds;
-        holds = 0;
-        ownerRecord.owner(null);
-        owner = null;
-        sync.release(1);
-        sync.afterRelease();
-        return saved;
-    }
-
-    /** Reacquires the lock, not interruptibly, and restores a hold count saved by {@link #releaseAll()}. */
-    void acquireRestore(int savedHolds) {
-        sync.acquireUninterruptibly();
-        own(Thread.currentThread(), savedHolds);
-    }
-
-    private void own(Thread me, int count) {
-        owner = me;
-        holds = count;
-        ownerRecord.owner(me);
-    }
-
-    private void reenter() {
-        if (holds == Integer.MAX_VALUE) {
-            throw new IllegalStateException("maximum recursion depth exceeded: " + holds + " holds");
-        }
-        holds++;
-    }
-
     /**
      * A description of the lock's state for logs and debuggers, e.g.
      * {@code org.threading4j.RLock@1b6d3586[locked by main, holds=2, waiters=1]} or {@code ...[unlocked]}.
@@ -309,8 +212,8 @@ public final class RLock {
     @Override
     public String toString() {
         boolean locked = locked();
-        Thread o = owner;
-        int h = holds;
+        Thread o = sync.owner();
+        int h = sync.holds();
         int waiters = sync.queuedEstimate();
         StringBuilder sb = new StringBuilder(super.toString()).append(locked ? "[locked" : "[unlocked");
         if (locked && o != null) {

@@ -2,7 +2,7 @@ package org.threading4j;
 
 import java.time.Duration;
 import org.threading4j.internal.PermitSync;
-import org.threading4j.internal.Timeouts;
+import org.threading4j.internal.Deadline;
 
 /**
  * A counting semaphore: Python's {@code threading.Semaphore}. It keeps a count of free permits, the number of
@@ -105,7 +105,7 @@ public class Semaphore {
      * @throws InterruptedException if interrupted before or while waiting; no permit is taken then
      */
     public final boolean tryAcquire(Duration timeout) throws InterruptedException {
-        return sync.tryAcquire(Timeouts.toNanos(timeout));
+        return sync.tryAcquire(Deadline.of(timeout));
     }
 
     /**

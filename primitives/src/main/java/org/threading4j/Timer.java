@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ThreadFactory;
 import org.threading4j.internal.FlagSync;
-import org.threading4j.internal.Timeouts;
+import org.threading4j.internal.Deadline;
 import org.threading4j.internal.TimerSync;
-import org.threading4j.internal.WaitQueue;
 
 /**
  * An action that runs once, on a thread of its own, after an interval, unless it is cancelled first:
@@ -138,13 +137,13 @@ public final class Timer {
      * @throws NullPointerException if the factory returned {@code null} ("thread factory returned null")
      */
     public void start() {
-        long intervalNanos = Timeouts.toNanos(interval); // a negative interval fails start(), like java.util.Timer.schedule
+        Deadline.check(interval); // a negative interval fails start(), like java.util.Timer.schedule
         if (!sync.markStarted()) {
             throw new IllegalStateException(STARTED_TWICE);
         }
         Thread t;
         try {
-            t = factory.newThread(() -> runTimer(intervalNanos));
+            t = factory.newThread(this::runTimer);
             if (t == null) {
                 throw new NullPointerException("thread factory returned null");
             }
@@ -157,9 +156,9 @@ public final class Timer {
     }
 
     /** The body of the timer's thread: wait, decide, run, finish. */
-    private void runTimer(long intervalNanos) {
+    private void runTimer() {
         try {
-            sync.awaitDue(intervalNanos < WaitQueue.FOREVER, intervalNanos);
+            sync.awaitDue(Deadline.of(interval)); // the interval starts when the thread runs, as in Python
             if (sync.tryFire()) { // the one place the action can run; a cancel() after this returns false
                 try {
                     action.run();
@@ -210,7 +209,7 @@ public final class Timer {
      * @return {@code true} iff the timer has been started and has not finished yet
      */
     public boolean isAlive() {
-        return (sync.state() & TimerSync.STARTED) != 0 && !finished.isSet();
+        return (sync.bits() & TimerSync.STARTED) != 0 && !finished.isSet();
     }
 
     /**
@@ -223,7 +222,7 @@ public final class Timer {
      */
     public void join() throws InterruptedException {
         checkJoinable();
-        finished.await(false, 0L);
+        finished.await(Deadline.NONE);
     }
 
     /**
@@ -239,13 +238,13 @@ public final class Timer {
      * @throws InterruptedException if interrupted before or while waiting
      */
     public boolean join(Duration timeout) throws InterruptedException {
-        long nanos = Timeouts.toNanos(timeout);
+        Deadline deadline = Deadline.of(timeout);
         checkJoinable();
-        return finished.await(nanos < WaitQueue.FOREVER, nanos);
+        return finished.await(deadline);
     }
 
     private void checkJoinable() {
-        if ((sync.state() & TimerSync.STARTED) == 0) {
+        if ((sync.bits() & TimerSync.STARTED) == 0) {
             throw new IllegalStateException(JOIN_BEFORE_START);
         }
         if (thread == Thread.currentThread()) {
@@ -263,7 +262,7 @@ public final class Timer {
      */
     @Override
     public String toString() {
-        int s = sync.state();
+        int s = sync.bits();
         boolean started = (s & TimerSync.STARTED) != 0;
         boolean done = finished.isSet();
         String phase;

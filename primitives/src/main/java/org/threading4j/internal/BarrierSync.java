@@ -1,7 +1,6 @@
 package org.threading4j.internal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import org.threading4j.BrokenBarrierException;
 import org.threading4j.BrokenBarrierException.Reason;
 
@@ -16,7 +15,7 @@ import org.threading4j.BrokenBarrierException.Reason;
  * ==========
  *
  *   bits 0..1    phase    FILLING, DRAINING, RESETTING or BROKEN (Python's _state 0, 1, -1, -2)
- *   bit  2       QUEUED   the wait queue is non-empty (changed only under the queue lock)
+ *   bit  2       QUEUED   the wait queue is non-empty (the engine's bit)
  *   bits 3..33   count    threads inside await() that arrived and have not yet departed (Python's _count)
  *   bits 34..35  why      BROKEN only: why it broke (TIMED_OUT, INTERRUPT, ABORT, ACTION_FAILED); set by
  *                         the transition into BROKEN, ignored in every other phase
@@ -32,10 +31,9 @@ import org.threading4j.BrokenBarrierException.Reason;
  *                                are leaving with BrokenBarrier...
  *   BROKEN     0 .. parties      broken until reset()                 throws BrokenBarrierException
  *
- *   Invariant (whenever the queue lock is free): QUEUED == (wait queue non-empty).
- *
- * Transitions (each one CAS on the state word; a transition that finds QUEUED set wakes the queue under
- * the queue lock, in the same lock hold as the CAS, except the no-action trip: CAS first, then wake)
+ * Transitions (each one CAS on the state word; a transition that finds QUEUED set goes through the
+ * engine's wake, which makes the CAS and resolves the queue under the queue lock; the no-action trip is
+ * the arrival CAS, and its wake-up follows)
  * ===========
  *
  *   arrive          FILLING c        -> FILLING c+1                  (c+1 &lt; parties, or an action will run)
@@ -69,7 +67,7 @@ import org.threading4j.BrokenBarrierException.Reason;
  * still being scheduled, and a party re-arriving at once parks once per cycle, not twice. This is Python's
  * behaviour under the schedule where released threads leave before anyone else runs. With at most twice
  * as many parties as CPUs, the released parties help unpark each other
- * ({@link WaitQueue#unparkAllShared}): each wake-up is a system call, and several can be made at once.
+ * (a shared {@link WaitQueue#wake}): each wake-up is a system call, and several can be made at once.
  *
  * <p><b>Departure decides, for the rest.</b> A party that had not parked when its cycle ended (still on its
  * way in, or back from a timeout or interrupt that lost to the trip) departs on its own and, as in Python,
@@ -144,8 +142,6 @@ public final class BarrierSync extends WaitQueue {
     /** Message of the {@code IllegalStateException} for {@code await()} from the barrier's own action. */
     public static final String AWAIT_IN_ACTION = "await() called from the barrier's own action";
 
-    /** phase | QUEUED | count | gen; see the class comment. */
-    private volatile long state;
     /** Python's parties. */
     private final int parties;
     /** Run by the last arrival before the trip; null for none. */
@@ -158,7 +154,7 @@ public final class BarrierSync extends WaitQueue {
      */
     private final int spins;
     /**
-     * Whether parties released by a trip help wake the others ({@link WaitQueue#unparkAllShared}): when
+     * Whether parties released by a trip help wake the others (a shared {@link WaitQueue#wake}): when
      * there are at most twice as many parties as CPUs. A wake-up is a system call, and woken parties that
      * can run at once make several at a time; on 2 cores a 4-party cycle got faster with it and an 8-party
      * one slower (the A/B runs are in docs/performance.md): more threads woken at once than
@@ -177,7 +173,7 @@ public final class BarrierSync extends WaitQueue {
     private Thread actionRunner;
 
     public BarrierSync(Object blocker, int parties, Runnable action) {
-        super(blocker);
+        super(blocker, QUEUED, FILLING);
         this.parties = parties;
         this.action = action;
         this.spins = parties <= NCPU ? SPINS : 0;
@@ -225,13 +221,13 @@ public final class BarrierSync extends WaitQueue {
 
     /** Python's {@code n_waiting}: parties waiting while a cycle fills; 0 otherwise (also during the action). */
     public int waiting() {
-        long s = state;
+        long s = state();
         int c = count(s);
         return phase(s) == FILLING && c < parties ? c : 0;
     }
 
     public boolean isBroken() {
-        return phase(state) == BROKEN;
+        return phase(state()) == BROKEN;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -239,10 +235,10 @@ public final class BarrierSync extends WaitQueue {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * Python's {@code wait()}: arrive, and unless last wait for the trip, at most {@code nanos} when
-     * {@code timed} (the deadline starts at arrival; the pre-wait for a drain is not timed, as in Python).
+     * Python's {@code wait()}: arrive, and unless last wait for the trip, at most {@code timeout} (null: no
+     * timeout), counted from arrival: the pre-wait for a drain is not timed, as in Python.
      */
-    public int await(boolean timed, long nanos) throws InterruptedException {
+    public int await(Duration timeout) throws InterruptedException {
         if (actionRunner == Thread.currentThread()) {
             throw new IllegalStateException(AWAIT_IN_ACTION);
         }
@@ -250,10 +246,10 @@ public final class BarrierSync extends WaitQueue {
             interrupted(); // always throws
         }
         // Fast path: one CAS joins a filling cycle.
-        long s = state;
+        long s = state();
         int c = count(s);
         long arrived;
-        if (phase(s) == FILLING && c < parties && STATE.compareAndSet(this, s, arrive(s, c))) {
+        if (phase(s) == FILLING && c < parties && casState(s, arrive(s, c))) {
             arrived = s;
         } else {
             arrived = arriveSlow();
@@ -262,7 +258,7 @@ public final class BarrierSync extends WaitQueue {
         if (index == parties - 1) {
             return tripAsLast(index, gen(arrived));
         }
-        return waitForTrip(index, gen(arrived), timed, timed ? deadlineAfter(nanos) : 0L);
+        return waitForTrip(index, gen(arrived), timeout == null ? Deadline.NONE : Deadline.of(timeout));
     }
 
     /**
@@ -286,10 +282,10 @@ public final class BarrierSync extends WaitQueue {
         // Spins before the pre-wait parks only when every party can have a CPU (see spins): when parties
         // outnumber the CPUs, a spinning arrival steals the CPU the departing parties need (measured slower).
         for (;;) {
-            long s = state;
+            long s = state();
             int phase = phase(s), c = count(s);
             if (phase == FILLING && c < parties) {
-                if (STATE.compareAndSet(this, s, arrive(s, c))) {
+                if (casState(s, arrive(s, c))) {
                     return s;
                 }
             } else if (phase == BROKEN) {
@@ -304,7 +300,7 @@ public final class BarrierSync extends WaitQueue {
     private boolean spunFor(long s) {
         for (int i = spins; i > 0; i--) {
             Thread.onSpinWait();
-            if (state != s) {
+            if (state() != s) {
                 return true;
             }
         }
@@ -313,25 +309,19 @@ public final class BarrierSync extends WaitQueue {
 
     /** Parks until the state changes from "cannot arrive" (the waker's notify_all); then the caller retries. */
     private void preWait() throws InterruptedException {
-        Waiter w = new Waiter(Thread.currentThread());
-        w.tag(PRE_WAITER);
-        lockQueue();
-        for (;;) {
-            long s = state;
-            int phase = phase(s);
-            if (phase == BROKEN || (phase == FILLING && count(s) < parties)) {
-                unlockQueue();
-                return; // it changed already: retry the arrival
-            }
-            if ((s & QUEUED) != 0 || STATE.compareAndSet(this, s, s | QUEUED)) {
-                break;
-            }
-        }
-        enqueueLocked(w);
-        unlockQueue();
-        if (park(w, true, false, 0L) == INTERRUPTED) {
+        if (await(Waiter.tagged(PRE_WAITER), false, true, Deadline.NONE) == Outcome.INTERRUPTED) {
             interrupted();
         }
+    }
+
+    /** Under the queue lock: a pre-waiter waits while it cannot arrive; a party while its cycle fills. */
+    @Override
+    protected boolean mustWait(long s, Waiter w) {
+        if (w.tag() == PRE_WAITER) {
+            int phase = phase(s);
+            return phase != BROKEN && !(phase == FILLING && count(s) < parties);
+        }
+        return gen(s) == w.tag();
     }
 
     /**
@@ -360,86 +350,60 @@ public final class BarrierSync extends WaitQueue {
      * The wait of a party that is not the last: until its generation ends. See the class comment for what
      * a timeout or an interrupt does.
      */
-    private int waitForTrip(int index, long myGen, boolean timed, long deadline) throws InterruptedException {
+    private int waitForTrip(int index, long myGen, Deadline deadline) throws InterruptedException {
         boolean mayGiveUp = true;  // false once the cycle was seen full: the trip is decided
         boolean interrupted = false;
         if (Races.WIDEN) {
             Races.pause(); // test seam: the trip may come before this party parks (it then departs on its own)
         }
         for (int i = spins; i > 0; i--) {
-            if (gen(state) != myGen) {
+            if (gen(state()) != myGen) {
                 return departParty(index, false); // over while spinning: depart on our own, as in Python
             }
             Thread.onSpinWait();
         }
         for (;;) {
-            long s = state;
-            if (gen(s) != myGen) {
+            if (gen(state()) != myGen) {
                 return departParty(index, interrupted); // over already: no need for the queue lock
             }
-            Waiter w = new Waiter(Thread.currentThread());
-            w.tag(myGen); // a party of cycle myGen: the trip hands it its index (GRANTED)
-            lockQueue();
-            for (;;) {
-                s = state;
-                if (gen(s) != myGen || (s & QUEUED) != 0 || STATE.compareAndSet(this, s, s | QUEUED)) {
+            // a party of cycle myGen: the trip hands it its index (GRANTED)
+            Waiter w = Waiter.tagged(myGen);
+            switch (await(w, false, mayGiveUp, mayGiveUp ? deadline : Deadline.NONE)) {
+                case PASSED:
+                    return departParty(index, interrupted); // the cycle ended while we registered
+                case GRANTED:
+                    // The trip released this party and departed it: the index is ours, the state is not touched.
+                    if (sharedWakeUp) {
+                        helpUnpark(w); // wake the parties after us in the trip's chain, beside the last arrival
+                    }
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return index;
+                case SIGNALLED:
+                    continue; // re-check (a notify_all): validate again
+                default:
                     break;
-                }
-            }
-            if (gen(s) != myGen) {
-                unlockQueue();
-                return departParty(index, interrupted);
-            }
-            enqueueLocked(w);
-            unlockQueue();
-
-            int outcome = park(w, mayGiveUp, mayGiveUp && timed, deadline);
-            if (outcome == GRANTED) {
-                // The trip released this party and departed it: the index is ours, the state is not touched.
-                if (sharedWakeUp) {
-                    helpUnpark(w); // wake the parties after us in the trip's chain, beside the last arrival
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-                return index;
-            }
-            if (outcome == SIGNALLED) {
-                continue; // re-check (a notify_all): validate again
             }
             // TIMED_OUT or INTERRUPTED: we left the queue; decide with the state, under the queue lock.
-            boolean wasInterrupt = outcome == INTERRUPTED;
-            boolean waitOn = false;
-            Waiter chain = null;
-            lockQueue();
-            try {
-                for (;;) {
-                    s = state;
-                    if (gen(s) != myGen) {
-                        break; // the cycle ended first (the trip, a break or a reset won): its verdict
-                    }
-                    if (count(s) == parties) {
-                        waitOn = true; // the action is running, so the trip is decided: wait for it
-                        break;
-                    }
-                    if (STATE.compareAndSet(this, s, brokenFrom(s, wasInterrupt ? INTERRUPT : TIMED_OUT))) {
-                        chain = resolveLocked(sizeLocked(), SIGNALLED, 0);
-                        break;
-                    }
+            boolean wasInterrupt = w.status() == Outcome.INTERRUPTED;
+            int why = wasInterrupt ? INTERRUPT : TIMED_OUT;
+            long s = wake((t, queued) -> {
+                if (gen(t) != myGen || count(t) == parties) {
+                    return t; // the cycle ended first (its verdict), or the action runs (the trip is decided)
                 }
-            } finally {
-                unlockQueue();
-            }
-            if (waitOn) {
-                mayGiveUp = false;
-                interrupted |= wasInterrupt;
-                continue;
-            }
+                wakeAll();
+                return brokenFrom(t, why);
+            }, false);
             if (gen(s) != myGen) {
                 return departParty(index, interrupted || wasInterrupt);
             }
-            unparkAll(chain);
-            depart();
+            if (count(s) == parties) {
+                mayGiveUp = false; // the action is running, so the trip is decided: wait for it
+                interrupted |= wasInterrupt;
+                continue;
+            }
+            depart(); // we broke it
             if (wasInterrupt) {
                 throw new InterruptedException();
             }
@@ -459,17 +423,10 @@ public final class BarrierSync extends WaitQueue {
     private int tripAsLast(int index, long myGen) {
         if (action == null) {
             // Tripped in the arrival CAS already: release the parked parties and leave.
-            if ((state & QUEUED) == 0) {
+            if ((state() & QUEUED) == 0) {
                 depart(); // nobody parked: the parties still on their way in depart on their own
             } else {
-                lockQueue();
-                Waiter chain;
-                try {
-                    chain = releaseLocked(myGen);
-                } finally {
-                    unlockQueue();
-                }
-                unparkAll(chain);
+                wake((s, queued) -> released(s, myGen), false);
             }
             return index;
         }
@@ -479,82 +436,44 @@ public final class BarrierSync extends WaitQueue {
             action.run();
         } catch (Throwable failure) {
             actionRunner = null;
-            Waiter chain = null;
-            lockQueue();
-            try {
-                for (;;) {
-                    long s = state;
-                    if (gen(s) != myGen) {
-                        break; // a reset() or abort() (in the action or elsewhere) ended the cycle already
-                    }
-                    long next = brokenFrom(s, ACTION_FAILED);
-                    actionFailure = new ActionFailure(gen(next), failure); // before the CAS that publishes it
-                    if (STATE.compareAndSet(this, s, next)) {
-                        chain = resolveLocked(sizeLocked(), SIGNALLED, 0);
-                        break;
-                    }
+            wake((s, queued) -> {
+                if (gen(s) != myGen) {
+                    return s; // a reset() or abort() (in the action or elsewhere) ended the cycle already
                 }
-            } finally {
-                unlockQueue();
-            }
-            unparkAll(chain);
+                long next = brokenFrom(s, ACTION_FAILED);
+                actionFailure = new ActionFailure(gen(next), failure); // before the CAS that publishes it
+                wakeAll();
+                return next;
+            }, false);
             depart();
             throw failure; // the action's own exception, to the thread that ran it
         }
         actionRunner = null;
-        Waiter chain = null;
-        boolean tripped;
-        lockQueue();
-        try {
-            for (;;) {
-                long s = state;
-                tripped = gen(s) == myGen;
-                if (!tripped) {
-                    break; // reset() or abort() during the action (from it or another thread) cancelled the trip
-                }
-                // FILLING, count == parties -> DRAINING, gen + 1 (only arrivals and departures change the state
-                // outside the queue lock, and neither can happen now, so this succeeds at once)
-                if (STATE.compareAndSet(this, s, ((s & ~PHASE_MASK) | DRAINING) + GEN_ONE)) {
-                    chain = releaseLocked(myGen);
-                    break;
-                }
-            }
-        } finally {
-            unlockQueue();
-        }
-        if (!tripped) {
-            throw broken(depart()); // reset or aborted while the action ran
-        }
-        if (sharedWakeUp) {
-            unparkAllShared(chain);
-        } else {
-            unparkAll(chain);
+        // FILLING, count == parties -> DRAINING, gen + 1, and the release (only arrivals and departures
+        // change the state outside the queue lock, and neither can happen now)
+        long from = wake((s, queued) -> gen(s) != myGen ? s : released(((s & ~PHASE_MASK) | DRAINING) + GEN_ONE, myGen),
+                sharedWakeUp);
+        if (gen(from) != myGen) {
+            throw broken(depart()); // reset() or abort() during the action (from it or another thread)
         }
         return index;
     }
 
     /**
-     * The trip's wake-up, by the last arrival after the state has left cycle {@code myGen}: every parked
-     * party of that cycle is resolved GRANTED (it returns its index without touching the state) and departs
-     * here, together with the last arrival itself; pre-waiters are resolved SIGNALLED and retry. If nobody
-     * else of the cycle is still inside, the drain ends in the same CAS. Parties that had not parked yet
-     * depart on their own, reading the phase as in Python. Caller holds the queue lock; returns the chain
-     * to unpark after unlocking.
+     * In a wake plan, once state {@code s} has left cycle {@code myGen}: every parked party of that cycle is
+     * resolved GRANTED (it returns its index without touching the state) and departs here, together with the
+     * last arrival itself; pre-waiters are resolved SIGNALLED and retry. If nobody else of the cycle is still
+     * inside, the drain ends in the same CAS. Parties that had not parked yet depart on their own, reading the
+     * phase as in Python.
      */
-    private Waiter releaseLocked(long myGen) {
-        Waiter chain = resolveAllLocked(myGen);
-        long leaving = (countGranted(chain) + 1L) * COUNT_ONE;
-        for (;;) {
-            long s = state;
-            long next = (s - leaving) & ~QUEUED; // the queue is empty now
-            int phase = phase(next);
-            if (count(next) == 0 && (phase == DRAINING || phase == RESETTING)) {
-                next = (next & GEN_MASK) | FILLING; // drain end
-            }
-            if (STATE.compareAndSet(this, s, next)) {
-                return chain;
-            }
+    private long released(long s, long myGen) {
+        wakeAllGranting(myGen);
+        long next = s - (countTaggedLocked(myGen) + 1L) * COUNT_ONE;
+        int phase = phase(next);
+        if (count(next) == 0 && (phase == DRAINING || phase == RESETTING)) {
+            next = (next & GEN_MASK) | FILLING; // drain end
         }
+        return next;
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -567,42 +486,28 @@ public final class BarrierSync extends WaitQueue {
      */
     private long depart() {
         for (;;) {
-            long s = state;
+            long s = state();
             int phase = phase(s);
             boolean drainEnd = count(s) == 1 && (phase == DRAINING || phase == RESETTING);
             if (drainEnd && (s & QUEUED) != 0) {
-                return departAndWakeAll();
+                return wake((t, queued) -> departed(t, true), false); // pre-waiters announced: none is missed
             }
-            long next = drainEnd ? (s & GEN_MASK) | FILLING : s - COUNT_ONE;
-            if (STATE.compareAndSet(this, s, next)) {
+            if (casState(s, departed(s, false))) {
                 return s;
             }
         }
     }
 
-    /** {@link #depart()} when pre-waiters are announced: under the queue lock, so none is missed. */
-    private long departAndWakeAll() {
-        Waiter chain = null;
-        long s;
-        lockQueue();
-        try {
-            for (;;) {
-                s = state;
-                int phase = phase(s);
-                boolean drainEnd = count(s) == 1 && (phase == DRAINING || phase == RESETTING);
-                long next = drainEnd ? (s & GEN_MASK) | FILLING : s - COUNT_ONE; // drain end clears QUEUED
-                if (STATE.compareAndSet(this, s, next)) {
-                    if (drainEnd) {
-                        chain = resolveLocked(sizeLocked(), SIGNALLED, 0);
-                    }
-                    break;
-                }
+    /** The state after one party departs from {@code s}; in a wake plan, the drain end wakes the pre-waiters. */
+    private long departed(long s, boolean inPlan) {
+        int phase = phase(s);
+        if (count(s) == 1 && (phase == DRAINING || phase == RESETTING)) {
+            if (inPlan) {
+                wakeAll();
             }
-        } finally {
-            unlockQueue();
+            return (s & GEN_MASK) | FILLING;
         }
-        unparkAll(chain);
-        return s;
+        return s - COUNT_ONE;
     }
 
     /**
@@ -621,26 +526,14 @@ public final class BarrierSync extends WaitQueue {
      * otherwise the broken state it found (never 0: its phase bits are set).
      */
     private long breakUnlessBroken(int why) {
-        Waiter chain = null;
-        long found = 0L;
-        lockQueue();
-        try {
-            for (;;) {
-                long s = state;
-                if (phase(s) == BROKEN) {
-                    found = s;
-                    break;
-                }
-                if (STATE.compareAndSet(this, s, brokenFrom(s, why))) {
-                    chain = resolveLocked(sizeLocked(), SIGNALLED, 0);
-                    break;
-                }
+        long s = wake((t, queued) -> {
+            if (phase(t) == BROKEN) {
+                return t;
             }
-        } finally {
-            unlockQueue();
-        }
-        unparkAll(chain);
-        return found;
+            wakeAll();
+            return brokenFrom(t, why);
+        }, false);
+        return phase(s) == BROKEN ? s : 0L;
     }
 
     /** Python's {@code abort()}: broken until {@link #reset()}. */
@@ -650,41 +543,14 @@ public final class BarrierSync extends WaitQueue {
 
     /** Python's {@code reset()}; see the transition table. */
     public void reset() {
-        Waiter chain;
-        lockQueue();
-        try {
-            for (;;) {
-                long s = state;
-                int phase = phase(s);
-                if (phase == DRAINING || phase == RESETTING) {
-                    chain = null; // Python: a reset during a drain leaves it alone
-                    break;
-                }
-                long next = count(s) > 0
-                        ? (((s & ~PHASE_MASK) | RESETTING) + GEN_ONE) & ~QUEUED
-                        : ((s & GEN_MASK) + GEN_ONE) | FILLING;
-                if (STATE.compareAndSet(this, s, next)) {
-                    chain = resolveLocked(sizeLocked(), SIGNALLED, 0);
-                    break;
-                }
+        wake((s, queued) -> {
+            int phase = phase(s);
+            if (phase == DRAINING || phase == RESETTING) {
+                return s; // Python: a reset during a drain leaves it alone
             }
-        } finally {
-            unlockQueue();
-        }
-        unparkAll(chain);
-    }
-
-    /** A waiter left on timeout or interrupt: if it was the last, QUEUED must go (see the invariant). */
-    @Override
-    protected void waiterLeftLocked() {
-        if (isEmptyLocked()) {
-            for (;;) {
-                long s = state;
-                if ((s & QUEUED) == 0 || STATE.compareAndSet(this, s, s & ~QUEUED)) {
-                    return;
-                }
-            }
-        }
+            wakeAll();
+            return count(s) > 0 ? ((s & ~PHASE_MASK) | RESETTING) + GEN_ONE : ((s & GEN_MASK) + GEN_ONE) | FILLING;
+        }, false);
     }
 
     /**
@@ -695,7 +561,7 @@ public final class BarrierSync extends WaitQueue {
      */
     @Override
     public String toString() {
-        long s = state;
+        long s = state();
         int c = count(s);
         switch (phase(s)) {
             case FILLING:
@@ -707,17 +573,6 @@ public final class BarrierSync extends WaitQueue {
             default:
                 return "broken (" + REASONS[why(s)] + "), parties=" + parties
                         + (c > 0 ? ", leaving=" + c : "");
-        }
-    }
-
-    // ---- VarHandles ----
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(BarrierSync.class, "state", long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
         }
     }
 }

@@ -1,8 +1,5 @@
 package org.threading4j.internal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-
 /**
  * A broadcast flag over {@link WaitQueue}: the engine behind {@code Event}.
  *
@@ -11,27 +8,22 @@ import java.lang.invoke.VarHandle;
  * ==========
  *
  *   bit 0  SET     the flag (Python's Event._flag)
- *   bit 1  QUEUED  the wait queue is non-empty (changed only under the queue lock)
+ *   bit 1  QUEUED  the wait queue is non-empty (the engine's bit)
  *
  *   SET  QUEUED  meaning
  *   ---  ------  ------------------------------------------------------------
  *    0     0     clear, nobody waits: set() is one CAS
  *    0     1     clear, threads wait: set() must wake them all
  *    1     0     set: await() returns true at once, without parking
- *    1     1     never seen outside the queue lock: set() clears QUEUED in the same
- *                CAS that sets SET, and a waiter never queues while SET is on
- *
- *   Invariant (whenever the queue lock is free): QUEUED == (wait queue non-empty).
+ *    1     1     never seen outside the queue lock: set() wakes everyone in the CAS that sets SET,
+ *                and a waiter never queues while SET is on
  * </pre>
  *
- * <p>A waiter validates and enqueues under the queue lock: it re-reads the state and sets QUEUED by CAS only
- * while SET is off. {@code set()} turns SET on by CAS; if that CAS saw QUEUED, it resolves every queued
- * waiter as SIGNALLED. So a {@code set()} either happens before a waiter's CAS (the waiter sees SET and
- * returns true) or after it (the setter sees QUEUED and wakes it): a waiter that was just registering is
- * never missed. The setter unparks the chosen waiters after unlocking, and the waiters it wakes help
- * ({@link WaitQueue#unparkAllShared}, {@link WaitQueue#helpUnpark}): each wake-up is a system call, and
- * woken waiters on other CPUs make them in parallel (a broadcast to 16 waiters on 2 cores got markedly
- * faster; the A/B runs are in docs/performance.md).
+ * <p>A waiter must wait while SET is off ({@link #mustWait}); {@code set()} turns SET on with one CAS when
+ * nobody is queued, and otherwise through the engine's {@link #wake}, which resolves every queued waiter
+ * SIGNALLED. {@code clear()} may run outside the queue lock: it wakes nobody, and a waiter that sees it
+ * only keeps waiting. The woken waiters help unpark each other (a shared wake-up): each wake-up is a system
+ * call, and woken waiters on other CPUs make them in parallel (the A/B runs are in docs/performance.md).
  *
  * <p>A waiter's result is its outcome, not a re-read of the flag: a waiter chosen by a {@code set()} returns
  * true even if {@code clear()} ran before it woke (Python's set-and-clear rule), and one whose deadline
@@ -44,127 +36,79 @@ import java.lang.invoke.VarHandle;
 public final class FlagSync extends WaitQueue {
 
     /** Bit 0: the flag. */
-    static final int SET = 1;
+    static final long SET = 1L;
     /** Bit 1: the wait queue is non-empty. */
-    static final int QUEUED = 2;
-
-    /** SET | QUEUED bits; see the class comment. */
-    private volatile int state;
+    static final long QUEUED = 2L;
 
     public FlagSync(Object blocker) {
-        super(blocker);
+        super(blocker, QUEUED, 0L);
     }
 
     /** The flag now. */
     public boolean isSet() {
-        return (state & SET) != 0;
+        return (state() & SET) != 0L;
     }
 
     /** Sets the flag and wakes every waiter. */
     public void set() {
         for (;;) {
-            int s = state;
-            if ((s & SET) != 0) {
+            long s = state();
+            if ((s & SET) != 0L) {
                 return; // already set: nobody can be queued (see the table)
             }
-            if ((s & QUEUED) != 0) {
-                setAndWakeAll();
+            if ((s & QUEUED) != 0L) {
+                wake((t, queued) -> {
+                    wakeAll();
+                    return t | SET;
+                }, true);
                 return;
             }
-            if (STATE.compareAndSet(this, s, s | SET)) {
+            if (casState(s, s | SET)) {
                 return;
             }
         }
-    }
-
-    private void setAndWakeAll() {
-        Waiter chain;
-        lockQueue();
-        try {
-            for (;;) { // QUEUED is stable under the queue lock; only clear() can race us
-                int s = state;
-                if (STATE.compareAndSet(this, s, (s | SET) & ~QUEUED)) {
-                    break;
-                }
-            }
-            chain = resolveLocked(sizeLocked(), SIGNALLED, 0);
-        } finally {
-            unlockQueue();
-        }
-        unparkAllShared(chain); // the woken waiters help (await): each wake-up is a system call
     }
 
     /** Clears the flag. Waiters already chosen by a {@code set()} still return true. */
     public void clear() {
         for (;;) {
-            int s = state;
-            if ((s & SET) == 0 || STATE.compareAndSet(this, s, s & ~SET)) {
+            long s = state();
+            if ((s & SET) == 0L || casState(s, s & ~SET)) {
                 return;
             }
         }
     }
 
     /**
-     * Waits until the flag is set, or at most {@code nanos} when {@code timed}. Returns true iff the flag
-     * was set at entry or a {@code set()} chose this waiter.
+     * Waits until the flag is set or {@code deadline} passes. Returns true iff the flag was set at entry or
+     * a {@code set()} chose this waiter.
      */
-    public boolean await(boolean timed, long nanos) throws InterruptedException {
+    public boolean await(Deadline deadline) throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        if ((state & SET) != 0) {
+        if ((state() & SET) != 0L) {
             return true;
         }
-        if (timed && nanos <= 0L) {
+        if (deadline == Deadline.NOW) {
             return false;
         }
-        long deadline = timed ? deadlineAfter(nanos) : 0L;
         Waiter w = new Waiter(Thread.currentThread());
-        for (;;) {
-            lockQueue();
-            int s = state;
-            if ((s & SET) != 0) {
-                unlockQueue();
+        switch (await(w, false, true, deadline)) {
+            case PASSED:
+                return true; // set while we registered
+            case SIGNALLED:
+                helpUnpark(w); // a set() chose us: help wake the waiters after us in its chain
                 return true;
-            }
-            if ((s & QUEUED) != 0 || STATE.compareAndSet(this, s, s | QUEUED)) {
-                enqueueLocked(w);
-                unlockQueue();
-                break;
-            }
-            unlockQueue(); // clear() raced our CAS: validate again
+            case INTERRUPTED:
+                throw new InterruptedException();
+            default:
+                return false; // TIMED_OUT
         }
-        int outcome = park(w, true, timed, deadline);
-        if (outcome == INTERRUPTED) {
-            throw new InterruptedException();
-        }
-        if (outcome == SIGNALLED) {
-            helpUnpark(w); // a set() chose us: help wake the waiters after us in its chain
-        }
-        return outcome == SIGNALLED;
     }
 
-    /** A waiter left on timeout or interrupt: if it was the last, QUEUED must go (see the invariant). */
     @Override
-    protected void waiterLeftLocked() {
-        if (isEmptyLocked()) {
-            for (;;) {
-                int s = state;
-                if ((s & QUEUED) == 0 || STATE.compareAndSet(this, s, s & ~QUEUED)) {
-                    return;
-                }
-            }
-        }
-    }
-
-    // ---- VarHandles ----
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(FlagSync.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+    protected boolean mustWait(long s, Waiter w) {
+        return (s & SET) == 0L;
     }
 }

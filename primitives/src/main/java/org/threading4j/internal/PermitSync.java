@@ -14,7 +14,7 @@ import java.lang.invoke.VarHandle;
  *
  *   state = permits &lt;&lt; 32 | awake &lt;&lt; 1 | PARKED
  *
- *   bit 0        PARKED   the wait queue is non-empty (changed only under the queue lock)
+ *   bit 0        PARKED   the wait queue is non-empty (the engine's QUEUED bit)
  *   bits 1..31   awake    woken competitors: threads a release woke to take a free permit, which
  *                         have neither taken one nor given up yet
  *   bits 32..62  permits  free permits, 0 .. bound (bound &lt;= Integer.MAX_VALUE)
@@ -33,10 +33,10 @@ import java.lang.invoke.VarHandle;
  *     PARKED implies permits &lt;= awake: every free permit has a competitor awake to take it
  * </pre>
  *
- * <p><b>Acquire</b> is one CAS taking a permit. When none is free the thread validates and enqueues under
- * the queue lock: it re-reads the state, and sets PARKED by CAS only if there is still no free permit. A
- * release either happens before that CAS (the waiter sees the permit and does not park) or after it (the
- * releaser sees PARKED and wakes someone): no wake-up can fall between the two.
+ * <p><b>Acquire</b> is one CAS taking a permit. When none is free the thread waits through the engine's
+ * {@link #await}: it must wait while no permit is free ({@link #mustWait}). A release either happens
+ * before the engine's PARKED CAS (the waiter sees the permit and does not park) or after it (the releaser
+ * sees PARKED and wakes someone through {@link #wake}): no wake-up can fall between the two.
  *
  * <p><b>Release</b> of {@code n} permits is one CAS when nobody is parked, and also when enough woken
  * competitors are awake already to take the permits ({@code awake >= permits + n}): then the release
@@ -52,10 +52,11 @@ import java.lang.invoke.VarHandle;
  * while ({@link #SPINS_AFTER_WAKE}); taking one and leaving {@code awake} is one CAS. One that loses
  * leaves {@code awake} and queues again at the head. Whenever a competitor leaves {@code awake} without a
  * permit (lost, timed out, interrupted) and that leaves a free permit nobody stands for, it wakes a
- * queued waiter for it: the wake-up it stood for is passed on, never lost. To bound unfairness the way
- * Python's own lock does, a head waiter that has waited longer than {@link #HANDOFF_NANOS} is handed its
- * permit directly ({@link WaitQueue#GRANTED}) by the next release that wakes: the permit never becomes
- * free, so nobody can barge past it.
+ * queued waiter for it: the wake-up it stood for is passed on, never lost.
+ *
+ * <p><b>Bounded unfairness.</b> To bound unfairness the way Python's own lock does, a head waiter that has
+ * waited longer than {@link #HANDOFF_NANOS} is handed its permit directly ({@link Outcome#GRANTED}) by the
+ * next release that wakes: the permit never becomes free, so nobody can barge past it.
  *
  * <p><b>Giving up.</b> A waiter that times out or is interrupted before any waker picked it leaves the
  * queue owning nothing. One that was picked first honours the pick: {@code GRANTED} means it owns a permit
@@ -65,8 +66,8 @@ import java.lang.invoke.VarHandle;
  * <p><b>Wake-ups deferred to the next release</b> (for a lock's Condition). A thread signalled on a
  * Condition must reacquire the lock, which its signaller still holds; woken at once, it would find the lock
  * taken and park a second time. So a Condition hands the waiters it resolved to
- * {@link #unparkWhenReleased}, which pushes them on {@code deferred}; the lock's release unparks them
- * ({@link #afterRelease}), after the permit is back. No wake-up is lost: the pusher pushes, then reads
+ * {@link #unparkWhenReleased}, which pushes them on {@code deferred}; every release unparks them once the
+ * permit is back, so no release path has to remember to. No wake-up is lost: the pusher pushes, then reads
  * {@code state}; the releaser writes {@code state}, then reads {@code deferred} (all volatile, so totally
  * ordered): either the releaser sees the push, or the pusher sees the permit free and unparks the list
  * itself; both may, and whoever empties the list unparks it. Their outcomes are already decided
@@ -76,15 +77,15 @@ import java.lang.invoke.VarHandle;
  * for a hand-off, through the volatile write of the waiter's status, so everything before a release
  * happens-before everything after the acquire that takes the permit.
  */
-public final class PermitSync extends WaitQueue {
+public class PermitSync extends WaitQueue {
 
-    /** Bit 0 of {@link #state}: the wait queue is non-empty. */
+    /** Bit 0 of the state: the wait queue is non-empty. */
     static final long PARKED = 1L;
-    /** One woken competitor in {@link #state} (the AWAKE count, bits 1..31). */
+    /** One woken competitor in the state (the AWAKE count, bits 1..31). */
     static final long AWAKE = 2L;
-    /** The AWAKE count's bits in {@link #state}. */
+    /** The AWAKE count's bits in the state. */
     static final long AWAKE_MASK = 0xFFFF_FFFEL;
-    /** One permit in {@link #state} (the permit count, bits 32..62). */
+    /** One permit in the state (the permit count, bits 32..62). */
     static final long PERMIT = 1L << 32;
 
     /** A head waiter that has waited this long is handed its permit instead of racing for it. */
@@ -97,8 +98,6 @@ public final class PermitSync extends WaitQueue {
      */
     static final int SPINS_AFTER_WAKE = Runtime.getRuntime().availableProcessors() > 1 ? 256 : 0;
 
-    /** permits &lt;&lt; 32 | awake &lt;&lt; 1 | PARKED; see the class comment. */
-    private volatile long state;
     /** Most free permits there may be; a release that would exceed it is refused and changes nothing. */
     private final int bound;
     /**
@@ -113,17 +112,20 @@ public final class PermitSync extends WaitQueue {
      * @param bound   the most free permits there may be
      */
     public PermitSync(Object blocker, int initial, int bound) {
-        super(blocker);
+        super(blocker, PARKED, checkedInitial(initial, bound) * PERMIT);
+        this.bound = bound;
+    }
+
+    private static long checkedInitial(int initial, int bound) {
         if (initial < 0 || initial > bound) {
             throw new IllegalArgumentException("initial permits out of range: " + initial);
         }
-        this.bound = bound;
-        this.state = (long) initial * PERMIT;
+        return initial;
     }
 
     /** Free permits now. */
-    public int permits() {
-        return permitsOf(state);
+    public final int permits() {
+        return permitsOf(state());
     }
 
     private static int permitsOf(long s) {
@@ -139,11 +141,25 @@ public final class PermitSync extends WaitQueue {
         return (s & PARKED) != 0L && permitsOf(s) > awakeOf(s);
     }
 
+    /** The bound given at construction. */
+    public final int bound() {
+        return bound;
+    }
+
+    @Override
+    protected final boolean mustWait(long s, Waiter w) {
+        return s < PERMIT;
+    }
+
+    // ---------------------------------------------------------------------------------------------
+    // Wake-ups deferred to the next release (a lock's Condition)
+    // ---------------------------------------------------------------------------------------------
+
     /**
      * Unparks the waiters of {@code chain} (resolved already, e.g. by a Condition's signal) once a permit is
-     * free: at once if one is free now, otherwise at the next release that calls {@link #afterRelease}.
+     * free: at once if one is free now, otherwise at the next release.
      */
-    public void unparkWhenReleased(Waiter chain) {
+    public final void unparkWhenReleased(Waiter chain) {
         if (chain == null) {
             return;
         }
@@ -161,15 +177,8 @@ public final class PermitSync extends WaitQueue {
         if (Races.WIDEN) {
             Races.pause(); // test seam: the lock's release may come right here, after our push
         }
-        if (state >= PERMIT) {
+        if (state() >= PERMIT) {
             unparkDeferred(); // free already: the release may have looked before our push
-        }
-    }
-
-    /** Called after every release of a lock that has Conditions: unparks the deferred waiters, if any. */
-    public void afterRelease() {
-        if (deferred != null) {
-            unparkDeferred();
         }
     }
 
@@ -177,123 +186,107 @@ public final class PermitSync extends WaitQueue {
         unparkAll((Waiter) DEFERRED.getAndSet(this, (Waiter) null));
     }
 
-    /** The bound given at construction. */
-    public int bound() {
-        return bound;
-    }
-
     // ---------------------------------------------------------------------------------------------
     // Acquire
     // ---------------------------------------------------------------------------------------------
 
     /** Takes a permit if one is free. Never parks; no memory effects when it fails beyond a volatile read. */
-    public boolean tryAcquire() {
+    public final boolean tryAcquire() {
         for (;;) {
-            long s = state;
+            long s = state();
             if (s < PERMIT) {
                 return false;
             }
-            if (STATE.compareAndSet(this, s, s - PERMIT)) {
+            if (casState(s, s - PERMIT)) {
                 return true;
             }
         }
     }
 
     /** Takes a permit, waiting as long as it takes; an interrupt is kept and re-asserted on return. */
-    public void acquireUninterruptibly() {
+    public final void acquireUninterruptibly() {
         if (!tryAcquire()) {
-            acquireSlow(false, false, 0L);
+            acquireSlow(false, Deadline.NONE);
         }
     }
 
     /** Takes a permit, waiting as long as it takes, unless interrupted (also before it starts). */
-    public void acquireInterruptibly() throws InterruptedException {
+    public final void acquireInterruptibly() throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
-        if (!tryAcquire() && acquireSlow(true, false, 0L) == INTERRUPTED) {
+        if (!tryAcquire() && acquireSlow(true, Deadline.NONE) == Outcome.INTERRUPTED) {
             throw new InterruptedException();
         }
     }
 
     /**
-     * Takes a permit, waiting at most {@code nanos} (0: try once; {@link WaitQueue#FOREVER} or more:
-     * without a deadline), unless interrupted (also before it starts).
+     * Takes a permit, waiting until {@code deadline} ({@link Deadline#NOW}: try once), unless interrupted
+     * (also before it starts).
      */
-    public boolean tryAcquire(long nanos) throws InterruptedException {
+    public final boolean tryAcquire(Deadline deadline) throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException();
         }
         if (tryAcquire()) {
             return true;
         }
-        if (nanos <= 0L) {
+        if (deadline == Deadline.NOW) {
             return false;
         }
-        boolean timed = nanos < FOREVER;
-        int outcome = acquireSlow(true, timed, timed ? deadlineAfter(nanos) : 0L);
-        if (outcome == INTERRUPTED) {
+        Outcome outcome = acquireSlow(true, deadline);
+        if (outcome == Outcome.INTERRUPTED) {
             throw new InterruptedException();
         }
-        return outcome != TIMED_OUT;
+        return outcome != Outcome.TIMED_OUT;
     }
 
     /**
-     * The parking path. Returns {@link WaitQueue#GRANTED} when a permit was taken (by CAS or hand-off),
-     * {@link WaitQueue#TIMED_OUT} or {@link WaitQueue#INTERRUPTED} when the thread gave up owning nothing.
+     * The parking path. Returns GRANTED when a permit was taken (by CAS or hand-off), TIMED_OUT or
+     * INTERRUPTED when the thread gave up owning nothing.
      *
-     * <p>Repeatedly: try to take a permit; validate and enqueue under the queue lock (or retry if a permit
-     * appeared); park; on a hand-off return; on a plain wake-up compete for a permit as a counted
-     * competitor ({@link #competeForPermit}), and if none came free leave the count
-     * ({@link #leaveCompetition}) and go back to the queue's head.
+     * <p>Repeatedly: try to take a permit; wait in the queue (or retry at once if the engine found a permit
+     * free); on a hand-off return; on a plain wake-up compete for a permit as a counted competitor
+     * ({@link #competeForPermit}), and if none came free leave the count ({@link #leaveCompetition}) and go
+     * back to the queue's head.
      */
-    private int acquireSlow(boolean interruptible, boolean timed, long deadline) {
+    private Outcome acquireSlow(boolean interruptible, Deadline deadline) {
         boolean woken = false; // woken at least once: requeue at the head
         boolean awake = false; // counted in AWAKE: a releaser woke us for a permit and relies on us to take it
         long since = 0L;
         for (;;) {
-            if (awake ? competeForPermit(interruptible, timed, deadline) : tryAcquire()) {
-                return GRANTED; // a competitor leaves the AWAKE count in the same CAS
+            if (awake ? competeForPermit(interruptible, deadline) : tryAcquire()) {
+                return Outcome.GRANTED; // a competitor leaves the AWAKE count in the same CAS
             }
             if (woken && interruptible && Thread.interrupted()) {
                 if (awake) {
                     leaveCompetition();
                 }
-                return INTERRUPTED; // the attempt owed to the wake-up has been made
+                return Outcome.INTERRUPTED; // the attempt owed to the wake-up has been made
             }
-            if (timed && deadline - System.nanoTime() <= 0L) {
+            if (deadline.expired()) {
                 if (awake) {
                     leaveCompetition();
                 }
-                return TIMED_OUT;
+                return Outcome.TIMED_OUT;
             }
             if (awake) {
                 leaveCompetition(); // lost the race: queue again, and let the next release wake someone
                 awake = false;
             }
             Waiter w = new Waiter(Thread.currentThread());
-            if (Races.WIDEN) {
-                Races.pause(); // test seam: a release may free a permit right here; the re-check must see it
-            }
-            lockQueue();
-            long s = state;
-            if (s >= PERMIT || ((s & PARKED) == 0L && !STATE.compareAndSet(this, s, s | PARKED))) {
-                unlockQueue(); // a permit appeared, or the state moved under us: retry from the top
-                continue;
-            }
             if (!woken) {
                 since = System.nanoTime();
             }
-            w.since = since;
-            if (woken) {
-                enqueueFirstLocked(w);
-            } else {
-                enqueueLocked(w);
+            w.since(since);
+            if (Races.WIDEN) {
+                Races.pause(); // test seam: a release may free a permit right here; the re-check must see it
             }
-            unlockQueue();
-
-            int outcome = park(w, interruptible, timed, deadline);
-            if (outcome != SIGNALLED) {
+            Outcome outcome = await(w, woken, interruptible, deadline);
+            if (outcome == Outcome.PASSED) {
+                continue; // a permit appeared: take it from the top
+            }
+            if (outcome != Outcome.SIGNALLED) {
                 return outcome; // GRANTED: we own a permit; TIMED_OUT/INTERRUPTED: we left owning nothing
             }
             woken = true;
@@ -307,12 +300,12 @@ public final class PermitSync extends WaitQueue {
      * and takes one and leaves the AWAKE count in one CAS. Returns false, still counted in AWAKE, if no
      * permit came free.
      */
-    private boolean competeForPermit(boolean interruptible, boolean timed, long deadline) {
+    private boolean competeForPermit(boolean interruptible, Deadline deadline) {
         for (int spins = SPINS_AFTER_WAKE; ; ) {
-            long s = state;
+            long s = state();
             if (s >= PERMIT) {
                 long next = s - PERMIT - AWAKE;
-                if (STATE.compareAndSet(this, s, next)) {
+                if (casState(s, next)) {
                     if (needsWake(next)) {
                         wakeForFreePermits(); // more permits free than competitors (a Semaphore)
                     }
@@ -320,8 +313,7 @@ public final class PermitSync extends WaitQueue {
                 }
                 continue;
             }
-            if (--spins < 0 || timed && deadline - System.nanoTime() <= 0L
-                    || interruptible && Thread.currentThread().isInterrupted()) {
+            if (--spins < 0 || deadline.expired() || interruptible && Thread.currentThread().isInterrupted()) {
                 return false;
             }
             Thread.onSpinWait();
@@ -338,9 +330,9 @@ public final class PermitSync extends WaitQueue {
             Races.pause(); // test seam: a release may come right here, still counting on us to take its permit
         }
         for (;;) {
-            long s = state;
+            long s = state();
             long next = s - AWAKE;
-            if (STATE.compareAndSet(this, s, next)) {
+            if (casState(s, next)) {
                 if (needsWake(next)) {
                     wakeForFreePermits();
                 }
@@ -354,28 +346,14 @@ public final class PermitSync extends WaitQueue {
         if (Races.WIDEN) {
             Races.pause(); // test seam: acquirers and releasers may change the count right here
         }
-        Waiter chain = null;
-        lockQueue();
-        try {
-            for (;;) {
-                long s = state;
-                int k = Math.min(sizeLocked(), permitsOf(s) - awakeOf(s));
-                if (k <= 0) {
-                    break;
-                }
-                long next = s + k * AWAKE;
-                if (k == sizeLocked()) {
-                    next &= ~PARKED; // everyone is being woken: the queue will be empty
-                }
-                if (STATE.compareAndSet(this, s, next)) {
-                    chain = resolveLocked(k, SIGNALLED, 0);
-                    break;
-                }
+        wake((s, queued) -> {
+            int k = Math.min(queued, permitsOf(s) - awakeOf(s));
+            if (k <= 0) {
+                return s;
             }
-        } finally {
-            unlockQueue();
-        }
-        unparkAll(chain);
+            wakeOldest(k, 0);
+            return s + k * AWAKE;
+        }, false);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -383,86 +361,64 @@ public final class PermitSync extends WaitQueue {
     // ---------------------------------------------------------------------------------------------
 
     /**
-     * Returns {@code n} permits (n &gt;= 1), waking up to {@code n} waiters. Returns false, changing
-     * nothing, if that would make more than {@link #bound()} permits free. The bound check and the
-     * increment are one CAS.
+     * Returns {@code n} permits (n &gt;= 1), waking up to {@code n} waiters, and then unparks the waiters
+     * deferred to this release. Returns false, changing nothing, if that would make more than
+     * {@link #bound()} permits free. The bound check and the increment are one CAS.
      */
-    public boolean release(int n) {
+    public final boolean release(int n) {
         for (;;) {
-            long s = state;
+            long s = state();
             if (permitsOf(s) + (long) n > bound) {
                 return false;
             }
             if ((s & PARKED) != 0L && awakeOf(s) < permitsOf(s) + (long) n) {
-                return releaseSlow(n); // waiters are queued and these permits need a competitor woken
+                if (!releaseSlow(n)) {
+                    return false;
+                }
+                break; // waiters are queued and these permits need a competitor woken
             }
             if (Races.WIDEN) {
                 Races.pause(); // test seam: a waiter may set PARKED right here; the CAS below must notice
             }
-            if (STATE.compareAndSet(this, s, s + n * PERMIT)) {
-                return true;
+            if (casState(s, s + n * PERMIT)) {
+                break;
             }
         }
+        if (deferred != null) {
+            unparkDeferred(); // threads a Condition signalled while the lock was held
+        }
+        return true;
     }
 
-    /** Release with parked waiters; see the class comment. */
+    /**
+     * Release with parked waiters, under the queue lock (the engine's {@link #wake}): adds the permits,
+     * hands one directly to a head waiter that has waited too long, and wakes competitors only for the free
+     * permits that no awake competitor stands for yet.
+     */
     private boolean releaseSlow(int n) {
-        Waiter woken;
-        lockQueue();
-        try {
-            // PARKED cannot change while we hold the queue lock; permits and AWAKE can (acquirers,
-            // competitors leaving, plain releases that raced us fail their CAS or come here).
-            int wake = Math.min(n, sizeLocked());
-            int handOff = wake > 0 && waitedTooLong(peekLocked()) ? 1 : 0;
-            int compete;
-            for (;;) {
-                long s = state;
-                if (permitsOf(s) + (long) n > bound) {
-                    return false;
-                }
-                long next = s + (long) (n - handOff) * PERMIT;
-                // wake competitors only for the free permits that no awake competitor stands for yet
-                compete = Math.max(0, Math.min(wake - handOff, permitsOf(next) - awakeOf(next)));
-                next += compete * AWAKE;
-                if (handOff + compete == sizeLocked()) {
-                    next &= ~PARKED; // everyone is being woken: the queue will be empty
-                }
-                if (STATE.compareAndSet(this, s, next)) {
-                    break;
-                }
+        long from = wake((s, queued) -> {
+            if (permitsOf(s) + (long) n > bound) {
+                return s; // refused: change nothing
             }
-            woken = resolveLocked(handOff + compete, SIGNALLED, handOff);
-        } finally {
-            unlockQueue();
-        }
-        unparkAll(woken);
-        return true;
+            int wake = Math.min(n, queued);
+            int handOff = wake > 0 && waitedTooLong(peekLocked()) ? 1 : 0;
+            long next = s + (long) (n - handOff) * PERMIT;
+            int compete = Math.max(0, Math.min(wake - handOff, permitsOf(next) - awakeOf(next)));
+            wakeOldest(handOff + compete, handOff);
+            return next + compete * AWAKE;
+        }, false);
+        return permitsOf(from) + (long) n <= bound;
     }
 
     private static boolean waitedTooLong(Waiter w) {
         return System.nanoTime() - w.since() >= HANDOFF_NANOS;
     }
 
-    /** A waiter left on timeout or interrupt: if it was the last, PARKED must go (see the invariant). */
-    @Override
-    protected void waiterLeftLocked() {
-        if (isEmptyLocked()) {
-            for (;;) {
-                long s = state;
-                if ((s & PARKED) == 0L || STATE.compareAndSet(this, s, s & ~PARKED)) {
-                    return;
-                }
-            }
-        }
-    }
-
     // ---- VarHandles ----
-    private static final VarHandle STATE;
     private static final VarHandle DEFERRED;
 
     static {
         try {
-            STATE = MethodHandles.lookup().findVarHandle(PermitSync.class, "state", long.class);
             DEFERRED = MethodHandles.lookup().findVarHandle(PermitSync.class, "deferred", Waiter.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);

@@ -1,8 +1,5 @@
 package org.threading4j.internal;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-
 /**
  * The engine behind {@code Timer}: the state word that decides, once, whether the action runs, and the
  * wait queue in which the timer's own thread waits for its interval to pass (a {@code cancel()} wakes it).
@@ -14,6 +11,7 @@ import java.lang.invoke.VarHandle;
  *   bit 0  STARTED    start() was called (set once; a second start() finds it and fails)
  *   bit 1  FIRED      the timer's thread won the decision: the action runs, exactly once
  *   bit 2  CANCELLED  a cancel() won the decision: the action never runs
+ *   bit 3  QUEUED     the timer's thread waits in the queue (the engine's bit)
  *
  *   FIRED and CANCELLED are the two outcomes of one decision. Both leave "undecided"
  *   (neither bit) by a CAS whose expected value has neither bit, so at most one of them
@@ -31,7 +29,7 @@ import java.lang.invoke.VarHandle;
  *
  *   Transitions (each one CAS):
  *     start()     s -> s | STARTED                  fails (IllegalStateException) if STARTED
- *     cancel()    s -> s | CANCELLED  if neither FIRED nor CANCELLED; then wake the waiting thread
+ *     cancel()    s -> s | CANCELLED  if neither FIRED nor CANCELLED; wakes the thread if QUEUED
  *     tryFire()   s -> s | FIRED      if neither FIRED nor CANCELLED (the timer's thread, at its deadline)
  * </pre>
  *
@@ -39,12 +37,6 @@ import java.lang.invoke.VarHandle;
  * decided by the one CAS that moves the word out of "undecided". That is the whole at-most-once argument:
  * the action runs only after a successful {@link #tryFire()}, and {@code cancel()} returns true only after
  * a successful CAS to CANCELLED, and the two CASes expect the same "undecided" bits.
- *
- * <p>Waking: the timer's thread validates and enqueues under the queue lock ({@link #awaitDue}); a
- * successful cancel then takes the queue lock and wakes whoever is queued. Either the cancel's CAS comes
- * before the waiter's check under the lock (the waiter sees CANCELLED and does not park) or the waiter is
- * queued before the canceller takes the lock (the canceller wakes it). There is at most one waiter, and
- * cancel succeeds at most once, so the extra lock round-trip costs nothing worth a "queued" bit.
  *
  * <p>The timer thread's wait is not interruptible: only {@code cancel()} stops a timer. An interrupt that
  * arrives during the wait is kept and re-asserted, so the action (if it runs) sees it.
@@ -57,35 +49,29 @@ public final class TimerSync extends WaitQueue {
     public static final int FIRED = 2;
     /** Bit 2: a cancel() won the decision; the action never runs. */
     public static final int CANCELLED = 4;
-
-    /** Named results of {@link #awaitDue}. */
-    public static final int DUE = 1;
-    /** The wait ended because a cancel() won. */
-    public static final int WOKEN_BY_CANCEL = 2;
-
-    /** STARTED | FIRED | CANCELLED bits; see the class comment. */
-    private volatile int state;
+    /** Bit 3: the timer's thread is queued. */
+    static final long QUEUED = 8L;
 
     /**
      * @param blocker the public {@code Timer}, shown as the parked timer thread's blocker
      */
     public TimerSync(Object blocker) {
-        super(blocker);
+        super(blocker, QUEUED, 0L);
     }
 
-    /** The state word (for {@code toString} and checks). */
-    public int state() {
-        return state;
+    /** The STARTED, FIRED and CANCELLED bits (for {@code toString} and checks). */
+    public int bits() {
+        return (int) (state() & (STARTED | FIRED | CANCELLED));
     }
 
     /** Sets STARTED; returns false if it was already set (a second start). */
     public boolean markStarted() {
         for (;;) {
-            int s = state;
+            long s = state();
             if ((s & STARTED) != 0) {
                 return false;
             }
-            if (STATE.compareAndSet(this, s, s | STARTED)) {
+            if (casState(s, s | STARTED)) {
                 return true;
             }
         }
@@ -97,17 +83,25 @@ public final class TimerSync extends WaitQueue {
      */
     public boolean cancel() {
         for (;;) {
-            int s = state;
+            long s = state();
             if ((s & (FIRED | CANCELLED)) != 0) {
                 return false; // decided already: fired, or another cancel won
             }
-            if (STATE.compareAndSet(this, s, s | CANCELLED)) {
-                break;
+            if ((s & QUEUED) != 0L) {
+                long from = wake((t, queued) -> {
+                    if ((t & (FIRED | CANCELLED)) != 0) {
+                        return t;
+                    }
+                    wakeAll();
+                    return t | CANCELLED;
+                }, false);
+                return (from & (FIRED | CANCELLED)) == 0;
             }
-            // a concurrent start() changed STARTED: decide again
+            if (casState(s, s | CANCELLED)) {
+                return true;
+            }
+            // a concurrent start() or the thread's queueing changed the word: decide again
         }
-        signal(Integer.MAX_VALUE); // at most one waiter: the timer's thread
-        return true;
     }
 
     /**
@@ -116,11 +110,11 @@ public final class TimerSync extends WaitQueue {
      */
     public boolean tryFire() {
         for (;;) {
-            int s = state;
+            long s = state();
             if ((s & (FIRED | CANCELLED)) != 0) {
                 return false;
             }
-            if (STATE.compareAndSet(this, s, s | FIRED)) {
+            if (casState(s, s | FIRED)) {
                 return true;
             }
         }
@@ -128,49 +122,28 @@ public final class TimerSync extends WaitQueue {
 
     /** True iff a cancel() won the decision. */
     public boolean isCancelled() {
-        return (state & CANCELLED) != 0;
+        return (state() & CANCELLED) != 0;
     }
 
     /** True iff the timer's thread won the decision. */
     public boolean isFired() {
-        return (state & FIRED) != 0;
+        return (state() & FIRED) != 0;
     }
 
     /**
-     * Called only by the timer's thread: waits until {@code nanos} have passed ({@code timed}) or for ever
-     * ({@code !timed}), or until a cancel() wins, whichever comes first. Never throws; an interrupt during
-     * the wait is re-asserted on return.
-     *
-     * @return {@link #WOKEN_BY_CANCEL} if a cancel() won before or during the wait, else {@link #DUE}
+     * Called only by the timer's thread: waits until {@code deadline} or until a cancel() wins, whichever
+     * comes first. Never throws; an interrupt during the wait is re-asserted on return. The caller then
+     * decides with {@link #tryFire()}.
      */
-    public int awaitDue(boolean timed, long nanos) {
-        if (isCancelled()) {
-            return WOKEN_BY_CANCEL;
+    public void awaitDue(Deadline deadline) {
+        if (isCancelled() || deadline == Deadline.NOW) {
+            return; // cancelled already, or a zero interval: decide at once, never park
         }
-        if (timed && nanos <= 0L) {
-            return DUE; // zero interval: fire at once, never park
-        }
-        long deadline = timed ? deadlineAfter(nanos) : 0L;
-        Waiter w = new Waiter(Thread.currentThread());
-        lockQueue();
-        if (isCancelled()) { // validate under the queue lock: a cancel after this point will find us queued
-            unlockQueue();
-            return WOKEN_BY_CANCEL;
-        }
-        enqueueLocked(w);
-        unlockQueue();
-        int outcome = park(w, false, timed, deadline);
-        return outcome == SIGNALLED ? WOKEN_BY_CANCEL : DUE;
+        await(new Waiter(Thread.currentThread()), false, false, deadline);
     }
 
-    // ---- VarHandles ----
-    private static final VarHandle STATE;
-
-    static {
-        try {
-            STATE = MethodHandles.lookup().findVarHandle(TimerSync.class, "state", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
+    @Override
+    protected boolean mustWait(long s, Waiter w) {
+        return (s & CANCELLED) == 0;
     }
 }

@@ -233,6 +233,50 @@ public class ConditionConcurrentLincheckTest {
         Evidence.explored(invocations, "invocations");
     }
 
+    /**
+     * With a plain {@code Lock}, which has no owner, a thread may wait while another thread holds the lock,
+     * and that thread may release it between the waiter's ownership check and the waiter's own release. The
+     * waiter then fails after it was queued ("cannot wait on un-acquired lock") and must leave the queue, or a
+     * later signal is wasted on a thread that is gone. Whatever the interleaving, the condition's queue is
+     * empty once both threads are done.
+     */
+    @Test
+    @Verifies(primitive = "Condition", property = "a waiter that fails after queueing (its Lock released by another thread) leaves the queue", tool = Tool.LINCHECK_CONCURRENT)
+    public void lockReleasedUnderAWaiter() {
+        int invocations = LincheckBounds.CONDITION_SIGNAL_RACE;
+        Lincheck.runConcurrentTest(invocations, () -> {
+            Lock lock = new Lock();
+            lock.acquire();
+            Condition cond = new Condition(lock);
+            Throwable[] failure = new Throwable[1];
+            Thread waiter = new Thread(() -> {
+                try {
+                    assertFalse(cond.await(Duration.ZERO)); // it released the lock itself: back with it
+                    lock.release();
+                } catch (IllegalMonitorStateException expected) {
+                    assertEquals("cannot wait on un-acquired lock", expected.getMessage());
+                } catch (Throwable e) {
+                    failure[0] = e;
+                }
+            });
+            Thread releaser = new Thread(() -> {
+                try {
+                    lock.release();
+                } catch (IllegalMonitorStateException waiterReleasedItFirst) {
+                    assertEquals("release unlocked lock", waiterReleasedItFirst.getMessage());
+                } catch (Throwable e) {
+                    failure[0] = e;
+                }
+            });
+            waiter.start();
+            releaser.start();
+            join(waiter, releaser);
+            rethrow(failure);
+            assertTrue(cond.toString().contains("[waiters=0,"), () -> "a stale entry: " + cond);
+        });
+        Evidence.explored(invocations, "invocations");
+    }
+
     static void join(Thread... ts) {
         for (Thread t : ts) {
             try {

@@ -18,6 +18,8 @@ public final class MutantCatalogue {
     private static final String FLAG_SYNC = "org/threading4j/internal/FlagSync.java";
     private static final String BARRIER_SYNC = "org/threading4j/internal/BarrierSync.java";
     private static final String TIMER_SYNC = "org/threading4j/internal/TimerSync.java";
+    private static final String RLOCK_SYNC = "org/threading4j/internal/RLockSync.java";
+    private static final String CONDITION_SYNC = "org/threading4j/internal/ConditionSync.java";
     private static final String BARRIER = "org/threading4j/Barrier.java";
     private static final String CONDITION = "org/threading4j/Condition.java";
     private static final String EVENT = "org/threading4j/Event.java";
@@ -67,9 +69,9 @@ public final class MutantCatalogue {
      */
     public static final Mutant NON_ATOMIC_TRY_ACQUIRE = Mutant.in(PERMIT_SYNC, "tryAcquire").mutant(
             "non-atomic-try-acquire",
-            "tryAcquire reads the state, then writes it minus a permit, without a CAS",
-            "if (STATE.compareAndSet(this, s, s - PERMIT)) { return true;",
-            "if ((long) STATE.getAndSet(this, s - PERMIT) != -1L) { return true;");
+            "tryAcquire writes the state it read minus a permit, with a CAS that expects a fresh read (a lost update)",
+            "if (casState(s, s - PERMIT)) { return true;",
+            "if (casState(state(), s - PERMIT)) { return true;");
 
     // ---------------------------------------------------------------------------------------------
     // WaitQueue: the queue and the wake-ups every primitive uses
@@ -122,7 +124,7 @@ public final class MutantCatalogue {
     public static final Mutant HELPER_CLAIMS_UNDECIDED = Mutant.in(WAIT_QUEUE, "helpUnpark").mutant(
             "helper-claims-undecided-waiter",
             "a helper claims and unparks a waiter whose outcome is not written yet; the waker skips it",
-            "if (w.status == WAITING) { return; }",
+            "if (w.status == Outcome.WAITING) { return; }",
             "");
 
     /**
@@ -177,16 +179,16 @@ public final class MutantCatalogue {
                 primitive.toLowerCase() + "-park-return-taken-as-" + outcome.toLowerCase(),
                 "a " + primitive + " waiter that returns from park undecided leaves as " + outcome
                         + " (a stray unpark taken for a wake-up)",
-                "int outcome; for (;;) { outcome = w.status; if (outcome != WAITING) {",
-                "int outcome;\n"
+                "Outcome outcome; for (;;) { outcome = w.status; if (outcome != Outcome.WAITING) {",
+                "Outcome outcome;\n"
                         + "        for (boolean parked = false;; parked = true) {\n"
                         + "            outcome = w.status;\n"
-                        + "            if (outcome == WAITING && parked && (blocker.getClass() == " + type
+                        + "            if (outcome == Outcome.WAITING && parked && (blocker.getClass() == " + type
                         + ".class || blocker instanceof LockOwner && ((LockOwner) blocker).lock().getClass() == "
                         + type + ".class)) {\n"
-                        + "                outcome = leave(w, " + outcome + ");\n"
+                        + "                outcome = leave(w, Outcome." + outcome + ");\n"
                         + "            }\n"
-                        + "            if (outcome != WAITING) {");
+                        + "            if (outcome != Outcome.WAITING) {");
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -194,27 +196,28 @@ public final class MutantCatalogue {
     // ---------------------------------------------------------------------------------------------
 
     /** A waiter that announces PARKED and parks without re-checking for a permit freed meanwhile. */
-    public static final Mutant PARK_WITHOUT_RECHECK = Mutant.in(PERMIT_SYNC, "acquireSlow").mutant(
+    public static final Mutant PARK_WITHOUT_RECHECK = Mutant.in(PERMIT_SYNC, "mustWait").mutant(
             "park-without-recheck",
-            "acquireSlow announces PARKED and parks without re-checking, under the queue lock, for a free permit",
-            "if (s >= PERMIT || ((s & PARKED) == 0L && !STATE.compareAndSet(this, s, s | PARKED))) {",
-            "if ((s & PARKED) == 0L && !STATE.compareAndSet(this, s, s | PARKED)) {");
+            "a waiter announces PARKED and parks without re-checking, under the queue lock, for a free permit",
+            "return s < PERMIT;",
+            "return true;");
 
     /** A release that decides from a stale "nobody parked" read. */
     public static final Mutant STALE_PARKED_RELEASE = Mutant.in(PERMIT_SYNC, "release").mutant(
             "stale-parked-release",
-            "release reads PARKED clear, then adds its permit with getAndAdd instead of the CAS that re-validates it",
-            "if (STATE.compareAndSet(this, s, s + n * PERMIT)) {",
-            "if ((long) STATE.getAndAdd(this, n * PERMIT) >= 0L) {");
+            "release reads PARKED clear, then adds its permits with a CAS that expects a fresh read, not the one it"
+                    + " decided from (so PARKED set meanwhile is overwritten)",
+            "if (casState(s, s + n * PERMIT)) {",
+            "if (casState(state(), s + n * PERMIT)) {");
 
     /** An interrupted waiter handed the permit throws, keeping the permit (the lock stays held). */
     public static final Mutant INTERRUPTED_KEEPS_PERMIT = Mutant.in(PERMIT_SYNC, "acquireSlow").mutant(
             "interrupted-keeps-permit",
             "a waiter handed the permit throws InterruptedException if interrupted meanwhile, keeping the permit",
-            "int outcome = park(w, interruptible, timed, deadline);",
-            "int outcome = park(w, interruptible, timed, deadline);\n"
-                    + "            if (outcome == GRANTED && interruptible && Thread.interrupted()) {\n"
-                    + "                outcome = INTERRUPTED;\n"
+            "Outcome outcome = await(w, woken, interruptible, deadline);",
+            "Outcome outcome = await(w, woken, interruptible, deadline);\n"
+                    + "            if (outcome == Outcome.GRANTED && interruptible && Thread.interrupted()) {\n"
+                    + "                outcome = Outcome.INTERRUPTED;\n"
                     + "            }");
 
     /** A woken competitor that takes its permit but stays counted awake. */
@@ -229,55 +232,55 @@ public final class MutantCatalogue {
             "competitor-drops-wake-up",
             "a woken competitor that times out or is interrupted leaves the AWAKE count but never wakes a queued"
                     + " waiter for the permit it stood for",
-            "if (STATE.compareAndSet(this, s, next)) { if (needsWake(next)) { wakeForFreePermits(); } return;",
-            "if (STATE.compareAndSet(this, s, next)) { return;");
+            "if (casState(s, next)) { if (needsWake(next)) { wakeForFreePermits(); } return;",
+            "if (casState(s, next)) { return;");
 
     /** Racing releases that wake one waiter: release(n) wakes one waiter whatever n is. */
     public static final Mutant SEMAPHORE_WAKE_ONE = Mutant.in(PERMIT_SYNC, "releaseSlow").mutant(
             "semaphore-release-wakes-one",
             "release(n) wakes one waiter instead of min(n, waiters)",
-            "int wake = Math.min(n, sizeLocked());",
-            "int wake = Math.min(1, sizeLocked());");
+            "int wake = Math.min(n, queued);",
+            "int wake = Math.min(1, queued);");
 
     /** The bound check is one read, the increment an unconditional add: two racing releases both pass. */
     public static final Mutant SPLIT_BOUND_CHECK = Mutant.in(PERMIT_SYNC, "release").mutant(
             "boundedsemaphore-split-bound-check",
             "bound checked on one read, then an unconditional getAndAdd",
-            "if (STATE.compareAndSet(this, s, s + n * PERMIT)) { return true; }",
-            "long unused = (long) STATE.getAndAdd(this, (long) n * PERMIT); return true;");
+            "if (casState(s, s + n * PERMIT)) { break; }",
+            "for (long t = state(); !casState(t, t + (long) n * PERMIT); t = state()) { } break;");
 
     /** release(n) with nobody parked adds one permit whatever n is: visible to a purely sequential check. */
     public static final Mutant RELEASE_N_ADDS_ONE = Mutant.in(PERMIT_SYNC, "release").mutant(
             "semaphore-release-n-adds-one",
             "release(n) with nobody parked adds one permit instead of n",
-            "if (STATE.compareAndSet(this, s, s + n * PERMIT)) {",
-            "if (STATE.compareAndSet(this, s, s + PERMIT)) {");
+            "if (casState(s, s + n * PERMIT)) {",
+            "if (casState(s, s + PERMIT)) {");
 
     /** A timed waiter handed a permit just as its deadline passes reports a timeout and drops the permit. */
     public static final Mutant TIMED_OUT_DROPS_GRANT = Mutant.in(PERMIT_SYNC, "acquireSlow").mutant(
             "semaphore-timeout-drops-handed-permit",
             "a timed waiter handed a permit at its deadline returns false and drops it",
-            "int outcome = park(w, interruptible, timed, deadline);",
-            "int outcome = park(w, interruptible, timed, deadline);\n"
-                    + "            if (outcome == GRANTED && timed && deadline - System.nanoTime() <= 0L) {\n"
-                    + "                return TIMED_OUT;\n"
+            "Outcome outcome = await(w, woken, interruptible, deadline);",
+            "Outcome outcome = await(w, woken, interruptible, deadline);\n"
+                    + "            if (outcome == Outcome.GRANTED && deadline.expired()) {\n"
+                    + "                return Outcome.TIMED_OUT;\n"
                     + "            }");
 
     /** An interrupted waiter handed a permit throws InterruptedException and drops the permit. */
     public static final Mutant INTERRUPTED_DROPS_GRANT = Mutant.in(PERMIT_SYNC, "acquireSlow").mutant(
             "semaphore-interrupt-drops-handed-permit",
             "an interrupted waiter handed a permit throws and drops it",
-            "int outcome = park(w, interruptible, timed, deadline);",
-            "int outcome = park(w, interruptible, timed, deadline);\n"
-                    + "            if (outcome == GRANTED && interruptible && Thread.interrupted()) {\n"
-                    + "                return INTERRUPTED;\n"
+            "Outcome outcome = await(w, woken, interruptible, deadline);",
+            "Outcome outcome = await(w, woken, interruptible, deadline);\n"
+                    + "            if (outcome == Outcome.GRANTED && interruptible && Thread.interrupted()) {\n"
+                    + "                return Outcome.INTERRUPTED;\n"
                     + "            }");
 
     /** A signal deferred to the lock's release that never re-checks whether the lock was released meanwhile. */
     public static final Mutant DEFERRED_NO_RECHECK = Mutant.in(PERMIT_SYNC, "unparkWhenReleased").mutant(
             "condition-deferred-signal-no-recheck",
             "a signal deferred to the lock's release does not re-check that the lock is still held after pushing",
-            "if (state >= PERMIT) { unparkDeferred();",
+            "if (state() >= PERMIT) { unparkDeferred();",
             "if (false) { unparkDeferred();");
 
     // ---------------------------------------------------------------------------------------------
@@ -285,62 +288,61 @@ public final class MutantCatalogue {
     // ---------------------------------------------------------------------------------------------
 
     /** release() by a thread that does not own the lock is accepted. */
-    public static final Mutant RLOCK_NON_OWNER_RELEASE = Mutant.in(RLOCK, "release").mutant(
+    public static final Mutant RLOCK_NON_OWNER_RELEASE = Mutant.in(RLOCK_SYNC, "unlock").mutant(
             "rlock-nonowner-release",
             "release() checks only that someone owns the lock",
-            "if (owner != Thread.currentThread()) {"
-                    + " throw new IllegalMonitorStateException(\"cannot release un-acquired lock\");",
-            "if (owner == null) {"
-                    + " throw new IllegalMonitorStateException(\"cannot release un-acquired lock\");");
+            "if (owner != Thread.currentThread()) { throw new IllegalMonitorStateException(RELEASE_UNOWNED);",
+            "if (owner == null) { throw new IllegalMonitorStateException(RELEASE_UNOWNED);");
 
     /** The last release returns the permit before clearing the owner. */
-    public static final Mutant RLOCK_OWNER_CLEARED_LATE = Mutant.in(RLOCK, "release").mutant(
+    public static final Mutant RLOCK_OWNER_CLEARED_LATE = Mutant.in(RLOCK_SYNC, "unlock").mutant(
             "rlock-owner-cleared-late",
             "the last release returns the permit, then clears the owner (wiping the next owner's claim)",
-            "owner = null; sync.release(1);",
-            "sync.release(1); owner = null;");
+            "owner = null; release(1);",
+            "release(1); owner = null;");
 
     // ---------------------------------------------------------------------------------------------
     // Condition
     // ---------------------------------------------------------------------------------------------
 
     /** A signalled waiter whose deadline has passed by the time it has the lock back answers false. */
-    public static final Mutant CONDITION_TIMEOUT_SWALLOWS_SIGNAL = Mutant.in(CONDITION, "awaitNanos").mutant(
+    public static final Mutant CONDITION_TIMEOUT_SWALLOWS_SIGNAL = Mutant.in(CONDITION_SYNC, "await").mutant(
             "condition-timeout-swallows-signal",
             "a signalled waiter past its deadline returns false, using up the signal",
-            "return outcome == WaitQueue.SIGNALLED;",
-            "return outcome == WaitQueue.SIGNALLED && !(timed && System.nanoTime() - deadline >= 0L);");
+            "return outcome == Outcome.SIGNALLED;",
+            "return outcome == Outcome.SIGNALLED && !deadline.expired();");
 
     /** A signalled waiter that is also interrupted throws, although the signal chose it. */
-    public static final Mutant CONDITION_INTERRUPT_SWALLOWS_SIGNAL = Mutant.in(CONDITION, "awaitNanos").mutant(
+    public static final Mutant CONDITION_INTERRUPT_SWALLOWS_SIGNAL = Mutant.in(CONDITION_SYNC, "await").mutant(
             "condition-interrupt-swallows-signal",
             "a signalled waiter with a pending interrupt throws InterruptedException, using up the signal",
-            "if (outcome == WaitQueue.INTERRUPTED) {",
-            "if (outcome == WaitQueue.INTERRUPTED || Thread.interrupted()) {");
+            "if (outcome == Outcome.INTERRUPTED) {",
+            "if (outcome == Outcome.INTERRUPTED || Thread.interrupted()) {");
 
     /** RLock: await restores a hold count of 1 instead of the saved count. */
-    public static final Mutant CONDITION_RESTORES_ONE_HOLD = Mutant.in(CONDITION, "restore").mutant(
+    public static final Mutant CONDITION_RESTORES_ONE_HOLD = Mutant.in(CONDITION_SYNC, "await").mutant(
             "condition-restores-one-hold",
             "await restores an RLock hold count of 1 instead of the saved count",
-            "rlock.acquireRestore(saved);",
-            "rlock.acquireRestore(1);");
+            "lock.acquireRestore((int) w.tag());",
+            "lock.acquireRestore(1);");
 
-    /** The ownership check comes after joining the queue (the JDK-8187408 shape). */
-    public static final Mutant CONDITION_ROGUE_AWAIT_JOINS_QUEUE = Mutant.in(CONDITION, "awaitNanos").mutant(
+    /**
+     * The JDK-8187408 shape in this engine: a thread that is queued but fails before it parks (a Condition
+     * waiter whose plain Lock another thread released after the ownership check) throws without leaving the
+     * queue, so a stale entry stays behind for a later signal to be wasted on.
+     */
+    public static final Mutant CONDITION_ROGUE_AWAIT_JOINS_QUEUE = Mutant.in(WAIT_QUEUE, "await").mutant(
             "condition-rogue-await-joins-queue",
-            "await without the lock joins the queue before the ownership check, leaving a stale entry",
-            "if (!owned()) {",
-            "if (!owned()) {\n"
-                    + "            waiters.lockQueue();\n"
-                    + "            waiters.enqueueLocked(new Waiter(Thread.currentThread()));\n"
-                    + "            waiters.unlockQueue();");
+            "a waiter that fails before parking (await on a Lock released meanwhile) throws but stays queued",
+            "withdraw(w); throw e;",
+            "throw e;");
 
     /** signal(n) wakes the newest waiters instead of the oldest. */
-    public static final Mutant CONDITION_SIGNAL_LIFO = Mutant.in(CONDITION, "awaitNanos").mutant(
+    public static final Mutant CONDITION_SIGNAL_LIFO = Mutant.in(CONDITION_SYNC, "await").mutant(
             "condition-signal-lifo",
             "signal wakes the newest waiter first (enqueue at the head)",
-            "waiters.enqueueLocked(w);",
-            "waiters.enqueueFirstLocked(w);");
+            "outcome = await(w, false, interruptible, deadline);",
+            "outcome = await(w, true, interruptible, deadline);");
 
     // ---------------------------------------------------------------------------------------------
     // Event (FlagSync)
@@ -350,18 +352,21 @@ public final class MutantCatalogue {
     public static final Mutant EVENT_REREADS_FLAG = Mutant.in(FLAG_SYNC, "await").mutant(
             "event-await-rereads-flag",
             "await re-reads the flag after waking instead of using its outcome",
-            "return outcome == SIGNALLED;",
-            "return outcome == SIGNALLED && isSet();");
+            "helpUnpark(w); return true;",
+            "helpUnpark(w); return isSet();");
 
     /**
      * A registering waiter announces itself with a blind write instead of a CAS: a set() landing between its
      * read of the state and that write is overwritten, so the waiter parks with nobody to wake it.
      */
-    public static final Mutant EVENT_SET_MISSES_REGISTERING = Mutant.in(FLAG_SYNC, "await").mutant(
+    public static final Mutant EVENT_SET_MISSES_REGISTERING = Mutant.in(WAIT_QUEUE, "await").mutant(
             "event-set-misses-registering-waiter",
-            "set() can miss a waiter that is registering (no re-check of the flag when enqueueing)",
-            "if ((s & QUEUED) != 0 || STATE.compareAndSet(this, s, s | QUEUED)) {",
-            "if ((s & QUEUED) != 0 || (int) STATE.getAndSet(this, s | QUEUED) != -1) {");
+            "set() can miss a waiter that is registering: an Event's waiter announces QUEUED with a blind write,"
+                    + " not the CAS that re-validates the flag",
+            "if ((s & queuedBit) == queuedBit || STATE.compareAndSet(this, s, s | queuedBit)) {",
+            "if ((s & queuedBit) == queuedBit || (this instanceof FlagSync"
+                    + " ? (long) STATE.getAndSet(this, s | queuedBit) != -1L"
+                    + " : STATE.compareAndSet(this, s, s | queuedBit))) {");
 
     // ---------------------------------------------------------------------------------------------
     // Barrier (BarrierSync)
@@ -371,30 +376,29 @@ public final class MutantCatalogue {
     public static final Mutant BARRIER_RESET_KEEPS_GENERATION = Mutant.in(BARRIER_SYNC, "reset").mutant(
             "barrier-reset-keeps-generation",
             "reset() with waiters moves to RESETTING without starting a new generation",
-            "? (((s & ~PHASE_MASK) | RESETTING) + GEN_ONE) & ~QUEUED",
-            "? ((s & ~PHASE_MASK) | RESETTING) & ~QUEUED");
+            "? ((s & ~PHASE_MASK) | RESETTING) + GEN_ONE :",
+            "? ((s & ~PHASE_MASK) | RESETTING) :");
 
     /** An arrival may join while the previous cycle is still draining. */
     public static final Mutant BARRIER_NO_DRAIN = Mutant.in(BARRIER_SYNC, "await").mutant(
             "barrier-no-drain",
             "an arrival joins while the previous cycle is still draining",
-            "if (phase(s) == FILLING && c < parties && STATE.compareAndSet(this, s, arrive(s, c))) {",
-            "if ((phase(s) == FILLING || phase(s) == DRAINING) && c < parties"
-                    + " && STATE.compareAndSet(this, s, arrive(s, c))) {");
+            "if (phase(s) == FILLING && c < parties && casState(s, arrive(s, c))) {",
+            "if ((phase(s) == FILLING || phase(s) == DRAINING) && c < parties && casState(s, arrive(s, c))) {");
 
     /** The action's exception goes to its runner, but the barrier is not broken. */
     public static final Mutant BARRIER_FAILING_ACTION_KEEPS_BARRIER = Mutant.in(BARRIER_SYNC, "tripAsLast").mutant(
             "barrier-failing-action-keeps-barrier",
             "the action's exception goes to its runner but the barrier is not broken",
-            "if (gen(s) != myGen) { break; } long next = brokenFrom(s, ACTION_FAILED);",
-            "if (true) { break; } long next = brokenFrom(s, ACTION_FAILED);");
+            "if (gen(s) != myGen) { return s; } long next = brokenFrom(s, ACTION_FAILED);",
+            "if (true) { return s; } long next = brokenFrom(s, ACTION_FAILED);");
 
     /** await() returns the index in CyclicBarrier's order. */
     public static final Mutant BARRIER_REVERSED_INDEX = Mutant.in(BARRIER, "await").mutant(
             "barrier-reversed-index",
             "await() returns parties - 1 - arrival order, as CyclicBarrier does",
-            "return sync.await(nanos >= 0L && nanos < WaitQueue.FOREVER, nanos);",
-            "return sync.parties() - 1 - sync.await(nanos >= 0L && nanos < WaitQueue.FOREVER, nanos);");
+            "return sync.await(defaultTimeout);",
+            "return sync.parties() - 1 - sync.await(defaultTimeout);");
 
     // ---------------------------------------------------------------------------------------------
     // Timer (TimerSync, Timer)
