@@ -72,6 +72,7 @@ done
 jmh condition '\.(ConditionPingPongBench|BoundedBufferBench)\.'
 jmh event '\.EventBroadcastBench\.'
 jmh barrier '\.BarrierBench\.'
+jmh barrier-group '\.BarrierGroupBench\.'
 if [ "$FEATURE" -ge 21 ]; then
     jmh timer '\.TimerBench\.'
     jmh virtual '\.VirtualThreadBench\.'

@@ -138,7 +138,8 @@ class Comparison:
 
 def comparisons(results):
     def get(name, threads=1, **params):
-        return results.get(key_of(name, {k: str(v) for k, v in params.items()}, threads))
+        # a JMH parameter named "threads" is passed as threads_ (threads= is the JMH thread count)
+        return results.get(key_of(name, {k.rstrip("_"): str(v) for k, v in params.items()}, threads))
 
     out = []
     u = "LockUncontendedBench."
@@ -196,6 +197,11 @@ def comparisons(results):
                               get("BarrierBench.cycle", parties=n, peer="t4jBarrier"),
                               get("BarrierBench.cycle", parties=n, peer="cyclicBarrier"),
                               2.0, "cycle >= 2x CyclicBarrier"))
+    for n in (2, 4):
+        out.append(Comparison("Barrier cycle, @Group harness", "Barrier vs CyclicBarrier, %d parties" % n,
+                              get("BarrierGroupBench.t4jBarrier%d" % n, threads=n),
+                              get("BarrierGroupBench.cyclicBarrier%d" % n, threads=n),
+                              2.0, "cycle >= 2x CyclicBarrier"))
     tb = "TimerBench."
     out.append(Comparison("Timer", "schedule+cancel vs STPE",
                           get(tb + "scheduleCancel_t4jTimer"), get(tb + "scheduleCancel_scheduledThreadPoolExecutor")))
@@ -205,10 +211,11 @@ def comparisons(results):
     out.append(Comparison("Timer", "1 ms timer, time to fire, vs STPE",
                           get(tb + "lateness_t4jTimer"), get(tb + "lateness_scheduledThreadPoolExecutor")))
     v = "VirtualThreadBench.batch"
-    out.append(Comparison("Virtual threads (1,000)", "Lock vs ReentrantLock",
-                          get(v, peer="t4jLock"), get(v, peer="reentrantLock")))
-    out.append(Comparison("Virtual threads (1,000)", "Semaphore vs j.u.c.Semaphore",
-                          get(v, peer="t4jSemaphore"), get(v, peer="jucSemaphore")))
+    for n in (1000, 10000):
+        out.append(Comparison("Virtual threads (%s)" % format(n, ","), "Lock vs ReentrantLock",
+                              get(v, peer="t4jLock", threads_=n), get(v, peer="reentrantLock", threads_=n)))
+        out.append(Comparison("Virtual threads (%s)" % format(n, ","), "Semaphore vs j.u.c.Semaphore",
+                              get(v, peer="t4jSemaphore", threads_=n), get(v, peer="jucSemaphore", threads_=n)))
     return [x for x in out if x.ratio is not None]
 
 
@@ -528,16 +535,22 @@ def generated(results, jvm, sizes, info, comps):
         md.append(table(late, ["timer", "mean µs", "median µs", "p99 µs"]))
         md.append("")
 
-    md.append("### Virtual threads: 1,000 threads × 10 rounds of acquire, work, yield, release (ms per batch)")
+    md.append("### Virtual threads: 1,000 and 10,000 threads × 10 rounds of acquire, work, yield, release (ms per batch)")
     md.append("")
 
     def vt_sel(r):
-        return r.params.get("peer") if r.name.startswith("VirtualThreadBench.") else None
+        if not r.name.startswith("VirtualThreadBench."):
+            return None
+        n = r.params.get("threads")
+        return r.params.get("peer") + (", %s threads" % format(int(n), ",") if n else "")
 
     def vt_peer(r):
         p = r.params.get("peer")
         peer = {"t4jSemaphore": "jucSemaphore", "jucSemaphore": "jucSemaphore"}.get(p, "reentrantLock")
-        return results.get(key_of(r.name, {"peer": peer}, r.threads))
+        ps = {"peer": peer}
+        if "threads" in r.params:
+            ps["threads"] = r.params["threads"]
+        return results.get(key_of(r.name, ps, r.threads))
 
     md.append(results_table(results, vt_sel, vt_peer))
     md.append("")

@@ -24,7 +24,9 @@ import org.threading4j.internal.LockSync;
  * <p><b>Fairness.</b> Like Python's lock (and {@code ReentrantLock} in its default mode) the lock allows
  * barging: a thread arriving when the lock is free may take it ahead of threads already waiting, which
  * keeps throughput high. Unfairness is bounded: once the longest waiter has waited about a millisecond,
- * the next release hands the lock to it directly. Python's documentation leaves the order undefined.
+ * a release hands the lock to it directly, at most once every half millisecond (so that with many waiters
+ * most releases still let a running thread in: no convoy). Python's documentation leaves the order
+ * undefined.
  *
  * <p><b>Memory consistency effects:</b> actions in a thread before {@link #release()}
  * <i>happen-before</i> actions following a successful acquire ({@code acquire}, a {@code tryAcquire} that

@@ -25,7 +25,7 @@ import org.threading4j.internal.RLockSync;
  * implementation). A thread that ends while holding the lock leaves it locked for ever, as in Python.
  *
  * <p><b>Fairness</b> is as for {@link Lock}: barging, with a hand-off to a waiter that has waited about a
- * millisecond.
+ * millisecond, at most once every half millisecond.
  *
  * <p><b>Memory consistency effects:</b> actions in a thread before the {@link #release()} that frees the
  * lock <i>happen-before</i> actions following the next successful first acquire of it by another thread.

@@ -21,7 +21,8 @@ import org.threading4j.internal.Deadline;
  *
  * <p><b>Fairness.</b> As in Python, an arriving thread may take a free permit ahead of threads already
  * waiting, and the order in which waiters are woken should not be relied on (threading4j wakes the oldest
- * first, and hands a permit directly to a waiter that has waited about a millisecond).
+ * first, and hands a permit directly to a waiter that has waited about a millisecond, at most once every
+ * half millisecond).
  *
  * <p><b>Bounds.</b> Python's count is unbounded; here it is at most {@link Integer#MAX_VALUE}, and a
  * release that would exceed that throws {@code IllegalStateException} and releases nothing.

@@ -24,7 +24,7 @@ import org.threading4j.Semaphore;
 import org.threading4j.bench.support.VirtualThreads;
 
 /**
- * {@value #THREADS} virtual threads contend on one lock or semaphore: each does {@value #ROUNDS} rounds of
+ * 1,000 or 10,000 virtual threads ({@code threads}) contend on one lock or semaphore: each does {@value #ROUNDS} rounds of
  * acquire, {@value #WORK} tokens of work, {@code Thread.yield()} (so the holder unmounts and the others
  * pile up and park), release. One operation is the whole batch, from the first start to the last
  * finish. JDK 21+ (the class has "Virtual" in its name, so the JDK 17 smoke run skips it).
@@ -43,13 +43,20 @@ import org.threading4j.bench.support.VirtualThreads;
 @Measurement(iterations = 5, time = 1)
 public class VirtualThreadBench {
 
-    static final int THREADS = 1000;
     static final int ROUNDS = 10;
     static final int WORK = 10;
     static final int PERMITS = 4;
 
     @Param({"t4jLock", "reentrantLock", "synchronized", "t4jSemaphore", "jucSemaphore", "baseline"})
     public String peer;
+
+    /**
+     * How many virtual threads. With 10,000, every waiter at the head of the queue has waited over a
+     * millisecond, which is what turned a lock whose hand-offs were timed by the waiter's age alone into a
+     * convoy (docs/lock.md, Fairness).
+     */
+    @Param({"1000", "10000"})
+    public int threads;
 
     private ThreadFactory factory;
     private Runnable body;
@@ -144,7 +151,7 @@ public class VirtualThreadBench {
 
     @Benchmark
     public int batch() throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(THREADS);
+        CountDownLatch done = new CountDownLatch(threads);
         Runnable task = () -> {
             try {
                 body.run();
@@ -152,7 +159,7 @@ public class VirtualThreadBench {
                 done.countDown();
             }
         };
-        for (int i = 0; i < THREADS; i++) {
+        for (int i = 0; i < threads; i++) {
             factory.newThread(task).start();
         }
         if (!done.await(60, TimeUnit.SECONDS)) {

@@ -54,9 +54,14 @@ import java.lang.invoke.VarHandle;
  * permit (lost, timed out, interrupted) and that leaves a free permit nobody stands for, it wakes a
  * queued waiter for it: the wake-up it stood for is passed on, never lost.
  *
- * <p><b>Bounded unfairness.</b> To bound unfairness the way Python's own lock does, a head waiter that has
- * waited longer than {@link #HANDOFF_NANOS} is handed its permit directly ({@link Outcome#GRANTED}) by the
- * next release that wakes: the permit never becomes free, so nobody can barge past it.
+ * <p><b>Bounded unfairness.</b> A head waiter that has waited longer than {@link #HANDOFF_NANOS} is handed
+ * its permit directly ({@link Outcome#GRANTED}) by the next release that wakes: the permit never becomes
+ * free, so nobody can barge past it. Hand-offs are spaced at least {@link #HANDOFF_INTERVAL_NANOS} apart,
+ * timed from the previous hand-off (parking_lot's "eventual fairness"): a hand-off leaves the permit idle
+ * until the chosen thread runs, and with many waiters every head has waited long, so hand-offs by the
+ * waiter's age alone would turn every release into one (a convoy: thousands of virtual threads went at
+ * the speed of a park and unpark per acquire). So a waiter at position {@code k} of the queue is served
+ * within about {@code HANDOFF_NANOS + k * HANDOFF_INTERVAL_NANOS} while the permit keeps being released.
  *
  * <p><b>Giving up.</b> A waiter that times out or is interrupted before any waker picked it leaves the
  * queue owning nothing. One that was picked first honours the pick: {@code GRANTED} means it owns a permit
@@ -90,6 +95,8 @@ public class PermitSync extends WaitQueue {
 
     /** A head waiter that has waited this long is handed its permit instead of racing for it. */
     static final long HANDOFF_NANOS = 1_000_000L;
+    /** The least time from one hand-off to the next (see "Bounded unfairness" in the class comment). */
+    static final long HANDOFF_INTERVAL_NANOS = 500_000L;
 
     /**
      * How many times a woken competitor polls for a free permit before it queues again: long enough to
@@ -105,6 +112,8 @@ public class PermitSync extends WaitQueue {
      * linked through {@code next}; null when empty. Pushed by CAS, emptied by getAndSet.
      */
     private volatile Waiter deferred;
+    /** {@code System.nanoTime()} before which no release hands a permit off. Guarded by the queue lock. */
+    private long nextHandOff;
 
     /**
      * @param blocker the public primitive, shown as the blocker of parked threads
@@ -114,6 +123,7 @@ public class PermitSync extends WaitQueue {
     public PermitSync(Object blocker, int initial, int bound) {
         super(blocker, PARKED, checkedInitial(initial, bound) * PERMIT);
         this.bound = bound;
+        this.nextHandOff = System.nanoTime(); // nanoTime may be negative: start "due now", not at 0
     }
 
     private static long checkedInitial(int initial, int bound) {
@@ -401,7 +411,7 @@ public class PermitSync extends WaitQueue {
                 return s; // refused: change nothing
             }
             int wake = Math.min(n, queued);
-            int handOff = wake > 0 && waitedTooLong(peekLocked()) ? 1 : 0;
+            int handOff = wake > 0 && handOffDue(peekLocked()) ? 1 : 0;
             long next = s + (long) (n - handOff) * PERMIT;
             int compete = Math.max(0, Math.min(wake - handOff, permitsOf(next) - awakeOf(next)));
             wakeOldest(handOff + compete, handOff);
@@ -410,8 +420,18 @@ public class PermitSync extends WaitQueue {
         return permitsOf(from) + (long) n <= bound;
     }
 
-    private static boolean waitedTooLong(Waiter w) {
-        return System.nanoTime() - w.since() >= HANDOFF_NANOS;
+    /**
+     * In the release plan: whether head waiter {@code w} is handed the permit. Deciding yes also moves the
+     * next hand-off {@link #HANDOFF_INTERVAL_NANOS} ahead; if the plan's CAS then fails and the plan runs
+     * again, that hand-off is not made and the next one is at most one interval late.
+     */
+    private boolean handOffDue(Waiter w) {
+        long now = System.nanoTime();
+        if (now - w.since() < HANDOFF_NANOS || now - nextHandOff < 0L) {
+            return false;
+        }
+        nextHandOff = now + HANDOFF_INTERVAL_NANOS;
+        return true;
     }
 
     // ---- VarHandles ----
