@@ -7,11 +7,13 @@
 #
 # Environment: BENCH_JAVA_HOME (default: Temurin 25 if installed, else JAVA_HOME, else java on PATH; JDK 21+
 # is needed for the virtual-thread benchmarks), BENCH_NOTE (a sentence recorded with the run, e.g. that the
-# machine was shared), BENCH_JMH_ARGS (replaces the iteration settings below).
+# machine was shared), BENCH_JMH_ARGS (replaces the iteration settings below). For bench/ab-suite.sh:
+# BENCH_JAR (run this benchmarks.jar instead of building one) and BENCH_OUT (write the JSON there and skip
+# the report).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-OUT=$ROOT/docs/bench
+OUT=${BENCH_OUT:-$ROOT/docs/bench}
 
 if [ -n "${BENCH_JAVA_HOME:-}" ]; then
     JHOME=$BENCH_JAVA_HOME
@@ -42,9 +44,13 @@ if [ "$FEATURE" -ge 24 ]; then
     FORK_OPTS="$FORK_OPTS --sun-misc-unsafe-memory-access=allow"
 fi
 
-echo "== building bench/target/benchmarks.jar with $JHOME"
-JAVA_HOME=$JHOME PATH="$JHOME/bin:$PATH" mvn -B -ntp -q -pl bench -am package -DskipTests -DskipBenchSmoke=true
-JAR=$ROOT/bench/target/benchmarks.jar
+if [ -n "${BENCH_JAR:-}" ]; then
+    JAR=$BENCH_JAR
+else
+    echo "== building bench/target/benchmarks.jar with $JHOME"
+    JAVA_HOME=$JHOME PATH="$JHOME/bin:$PATH" mvn -B -ntp -q -pl bench -am package -DskipTests -DskipBenchSmoke=true
+    JAR=$ROOT/bench/target/benchmarks.jar
+fi
 
 mkdir -p "$OUT"
 LOG=$ROOT/bench/target/jmh.log
@@ -104,6 +110,10 @@ cat > "$OUT/run-info.json" <<JSON
 }
 JSON
 
+if [ -n "${BENCH_OUT:-}" ]; then
+    echo "== done in $(( SECONDS / 60 )) min $(( SECONDS % 60 )) s: $OUT"
+    exit 0
+fi
 echo "== report"
 python3 "$ROOT/bench/scripts/report.py" "$OUT" "$ROOT/docs/performance.md"
 echo "== done in $(( SECONDS / 60 )) min $(( SECONDS % 60 )) s: docs/performance.md, docs/bench/"
