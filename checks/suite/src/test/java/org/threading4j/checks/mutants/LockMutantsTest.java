@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
+import org.threading4j.checks.contract.HandOffContractTest;
 import org.threading4j.checks.contract.LockContractTest;
 import org.threading4j.checks.mutants.Catch.Check;
 import org.threading4j.checks.stress.LockStressTest;
@@ -118,6 +119,15 @@ class LockMutantsTest {
                 seconds, p.exitValue());
         System.out.println("[mutant] no-unpark " + line);
         Evidence.explored(1, "mutant no-unpark " + line);
+    }
+
+    @Test
+    @Verifies(primitive = "Lock", property = "mutant: a release that never hands the lock to a long waiter (unbounded unfairness) is caught",
+            tool = Tool.MUTANT)
+    void neverHandsOff() {
+        assertCaught(MutantCatalogue.NEVER_HANDS_OFF, Check.of(HandOffContractTest::lockHandsOffToALongWaiter),
+                Check.of(HandOffContractTest::rlockHandsOffToALongWaiter),
+                Check.of(HandOffContractTest::semaphoreHandsOffToALongWaiter));
     }
 
     @Test

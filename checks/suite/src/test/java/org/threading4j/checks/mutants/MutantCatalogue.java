@@ -202,6 +202,13 @@ public final class MutantCatalogue {
             "return s < PERMIT;",
             "return true;");
 
+    /** Bounded unfairness gone: a release never hands the permit to a long waiter. */
+    public static final Mutant NEVER_HANDS_OFF = Mutant.in(PERMIT_SYNC, "handOffDue").mutant(
+            "never-hands-off",
+            "a release never hands the permit directly to a waiter that has waited over a millisecond",
+            "if (now - w.since() < HANDOFF_NANOS || now - nextHandOff < 0L) { return false; }",
+            "if (true) { return false; }");
+
     /** A release that decides from a stale "nobody parked" read. */
     public static final Mutant STALE_PARKED_RELEASE = Mutant.in(PERMIT_SYNC, "release").mutant(
             "stale-parked-release",
