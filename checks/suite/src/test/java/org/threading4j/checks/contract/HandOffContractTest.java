@@ -3,6 +3,7 @@ package org.threading4j.checks.contract;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.threading4j.Lock;
@@ -73,9 +74,11 @@ public class HandOffContractTest {
     private static void check(Object primitive, OnePermit p) throws InterruptedException {
         p.acquire();
         AtomicBoolean waiterGotIt = new AtomicBoolean();
+        CountDownLatch checked = new CountDownLatch(1);
         Workers w = Workers.start("hand-off-waiter", 1, id -> {
             p.acquire();
             waiterGotIt.set(true);
+            checked.await(); // keep the permit until the barging attempt is over, or a quick release would free it
             p.release();
         });
         Threads.awaitParked(w.threads().get(0), primitive);
@@ -88,6 +91,7 @@ public class HandOffContractTest {
         if (barged) {
             p.release(); // let the waiter finish before failing
         }
+        checked.countDown();
         w.join(Threads.GENEROUS);
         assertFalse(barged, "a thread barging in right after the release took it from a waiter parked for over 1 ms");
         assertTrue(waiterGotIt.get());
