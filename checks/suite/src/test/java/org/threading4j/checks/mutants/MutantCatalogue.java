@@ -69,9 +69,10 @@ public final class MutantCatalogue {
      */
     public static final Mutant NON_ATOMIC_TRY_ACQUIRE = Mutant.in(PERMIT_SYNC, "tryAcquire").mutant(
             "non-atomic-try-acquire",
-            "tryAcquire writes the state it read minus a permit, with a CAS that expects a fresh read (a lost update)",
+            "tryAcquire writes the state it read minus a permit whatever the state is by then (a blind write: a lost"
+                    + " update)",
             "if (casState(s, s - PERMIT)) { return true;",
-            "if (casState(state(), s - PERMIT)) { return true;");
+            "if (s >= PERMIT) { for (long t = state(); !casState(t, s - PERMIT); t = state()) { } return true;");
 
     // ---------------------------------------------------------------------------------------------
     // WaitQueue: the queue and the wake-ups every primitive uses
